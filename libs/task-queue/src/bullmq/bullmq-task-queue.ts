@@ -1,0 +1,97 @@
+import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import IORedis, { Redis } from 'ioredis';
+import { getLogger } from '@slipway/logging';
+import { isRetryable, JobHandler, JobOptions, QueueWorker, TaskQueue, WorkerOptions } from '../task-queue';
+import { RedisUnavailableError, describeRedisUrl } from './redis-unavailable.error';
+
+export interface BullMqTaskQueueOptions {
+  url: string;
+  /** Key prefix, so tests and several deployments can share one Redis. */
+  prefix?: string;
+}
+
+/** Cluster mode's queue: BullMQ on Redis. Processors stay adapters: the handler holds the logic. */
+export class BullMqTaskQueue implements TaskQueue {
+  private readonly log = getLogger('BullMqTaskQueue');
+  private readonly queues = new Map<string, Queue>();
+  private readonly workers = new Set<Worker>();
+  private readonly prefix: string;
+
+  private constructor(private readonly connection: Redis, private readonly options: BullMqTaskQueueOptions) {
+    this.prefix = options.prefix ?? 'slipway';
+  }
+
+  /** Connects and fails fast, naming the URL without its password, when Redis is unreachable. */
+  static async connect(options: BullMqTaskQueueOptions): Promise<BullMqTaskQueue> {
+    // BullMQ's workers block on Redis, so it requires maxRetriesPerRequest: null.
+    const connection = new IORedis(options.url, { maxRetriesPerRequest: null, lazyConnect: true, connectTimeout: 5000, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    try {
+      await connection.connect();
+      await connection.ping();
+    } catch (error) {
+      connection.disconnect();
+      throw new RedisUnavailableError(describeRedisUrl(options.url), error);
+    }
+    return new BullMqTaskQueue(connection, options);
+  }
+
+  async add<T>(queue: string, name: string, data: T, options: JobOptions = {}): Promise<string> {
+    const job = await this.queue(queue).add(name, data, {
+      jobId: options.jobId,
+      attempts: options.attempts ?? 1,
+      backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
+      removeOnComplete: 1000,
+      removeOnFail: 5000,
+    });
+    return job.id as string;
+  }
+
+  async process<T>(queue: string, handler: JobHandler<T>, options: WorkerOptions = {}): Promise<QueueWorker> {
+    const worker = new Worker(
+      queue,
+      async (job) => {
+        try {
+          return await handler({ id: job.id as string, name: job.name, data: job.data as T, attempt: job.attemptsMade + 1 });
+        } catch (error) {
+          // A non-retryable domain error must not burn the remaining attempts.
+          if (!isRetryable(error)) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
+          throw error;
+        }
+      },
+      { connection: this.connection.duplicate(), prefix: this.prefix, concurrency: options.concurrency ?? 1 },
+    );
+    worker.on('failed', (job, err) => this.log.warn({ queue, job: job?.id, err }, 'job failed'));
+    worker.on('error', (err) => this.log.error({ queue, err }, 'worker error'));
+    this.workers.add(worker);
+    await worker.waitUntilReady();
+    return {
+      close: async () => {
+        this.workers.delete(worker);
+        await worker.close();
+      },
+    };
+  }
+
+  async ping(): Promise<void> {
+    try {
+      await this.connection.ping();
+    } catch (error) {
+      throw new RedisUnavailableError(describeRedisUrl(this.options.url), error);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.workers].map((w) => w.close()));
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+    this.connection.disconnect();
+  }
+
+  private queue(name: string): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: this.connection, prefix: this.prefix });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

@@ -1,0 +1,17 @@
+/** Redis could not be reached: the message names the URL (password masked) and the cause. */
+export class RedisUnavailableError extends Error {
+  constructor(readonly url: string, cause: unknown) {
+    super(`cannot reach Redis at ${url} (SLIPWAY_REDIS_URL): ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RedisUnavailableError';
+  }
+}
+
+export function describeRedisUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '<unparseable URL>';
+  }
+}

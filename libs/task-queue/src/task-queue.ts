@@ -1,0 +1,50 @@
+// The TaskQueue port: how the orchestrator runs background jobs. Standalone mode uses the
+// in-process executor; cluster mode uses BullMQ on Redis. Both honour the same contract, and the
+// orchestrator only ever sees this interface (bullmq stays inside this lib).
+
+export interface JobOptions {
+  /** Idempotency key: adding a job whose id is already queued or running is a no-op. */
+  jobId?: string;
+  /** Total attempts including the first (default 1). */
+  attempts?: number;
+  /** Exponential back-off base between attempts, in milliseconds (default 1000). */
+  backoffMs?: number;
+}
+
+export interface QueuedJob<T = unknown> {
+  id: string;
+  name: string;
+  data: T;
+  /** 1 for the first run, 2 for the first retry, ... */
+  attempt: number;
+}
+
+export type JobHandler<T = unknown> = (job: QueuedJob<T>) => Promise<unknown>;
+
+export interface WorkerOptions {
+  concurrency?: number;
+}
+
+export interface QueueWorker {
+  close(): Promise<void>;
+}
+
+export interface TaskQueue {
+  /** Queue a job and return its id. */
+  add<T>(queue: string, name: string, data: T, options?: JobOptions): Promise<string>;
+  /** Run `handler` for every job of `queue`. A handler that throws a non-retryable error is not retried. */
+  process<T>(queue: string, handler: JobHandler<T>, options?: WorkerOptions): Promise<QueueWorker>;
+  /** Readiness: the backing store is reachable. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Domain errors say whether retrying can help; anything else is retried within its attempts. */
+export function isRetryable(error: unknown): boolean {
+  const flag = (error as { retryable?: unknown } | null)?.retryable;
+  return typeof flag === 'boolean' ? flag : true;
+}
+
+export function backoffDelay(baseMs: number, attempt: number): number {
+  return baseMs * 2 ** Math.max(0, attempt - 1);
+}
