@@ -19,15 +19,14 @@ export const REQUEST_ID_HEADER = 'openstack-request-id';
  * its own correlation context, named by Ironic's `Openstack-Request-Id` (`req-<uuid>`).
  */
 export async function createHttpApp(root: Type<unknown> | DynamicModule, options: HttpServerOptions): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit, ignoreTrailingSlash: true, ignoreDuplicateSlashes: true });
+  const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit, routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true } });
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger: new NestPinoLogger(), abortOnError: false });
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
+  fastify.addHook('onRequest', (_request, reply, done) => {
     const requestId = `req-${randomUUID()}`;
     reply.header('Openstack-Request-Id', requestId);
     correlation.run(requestId, () => done());
   });
-  app.enableShutdownHooks([]);
   return app;
 }
 

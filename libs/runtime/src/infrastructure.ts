@@ -1,6 +1,6 @@
 import { connectDataSource, createDataSource, DataSource, describeDatabaseUrl, pingDatabase, runMigrations, startEmbeddedPostgres } from '@slipway/db';
 import { getLogger } from '@slipway/logging';
-import { AmqpTransport, InProcessTransport, RpcTransport } from '@slipway/rpc';
+import { AmqpRpcTransport, InProcessRpcTransport, RpcTransport } from '@slipway/rpc';
 import { BullMqTaskQueue, InProcessTaskQueue, TaskQueue } from '@slipway/task-queue';
 import { ProcessLifecycle } from './process-lifecycle';
 import { ReadinessCheck } from './readiness';
@@ -55,8 +55,10 @@ export async function openInfrastructure(options: InfrastructureOptions, lifecyc
 
   let rpc: RpcTransport | undefined;
   if (options.needs.rpc) {
-    rpc = options.amqpUrl ? await AmqpTransport.connect({ url: options.amqpUrl, defaultTimeoutMs: options.rpcTimeoutMs }) : new InProcessTransport({ defaultTimeoutMs: options.rpcTimeoutMs });
-    const transport = rpc;
+    const transport: RpcTransport = options.amqpUrl
+      ? await AmqpRpcTransport.connect({ url: options.amqpUrl, defaultTimeoutMs: options.rpcTimeoutMs })
+      : new InProcessRpcTransport({ defaultTimeoutMs: options.rpcTimeoutMs });
+    rpc = transport;
     lifecycle.onShutdown('rpc', () => transport.close());
     readiness.push({ name: 'broker', check: () => transport.ping() });
   }

@@ -20,7 +20,7 @@ export class ApiVersionInterceptor implements NestInterceptor {
     const reply = http.getResponse<FastifyReply>();
     reply.header(MIN_VERSION_HEADER, API_MIN_VERSION).header(MAX_VERSION_HEADER, API_MAX_VERSION);
     const negotiation = negotiateVersion(headerValue(request, VERSION_HEADER), headerValue(request, 'OpenStack-API-Version'));
-    if (!negotiation.ok) throw new NotAcceptableError({ message: negotiation.message });
+    if (!negotiation.ok) throw new NotAcceptableError(negotiation.message);
     request.apiVersion = negotiation.version;
     reply.header(VERSION_HEADER, negotiation.version.toString());
     return next.handle();

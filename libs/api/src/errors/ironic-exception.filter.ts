@@ -1,0 +1,23 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { ironicErrorResponse } from '@slipway/errors';
+import { getLogger } from '@slipway/logging';
+import { domainErrorFromHttp, isFastifyHttpError } from './http-exception-to-domain';
+
+/** The one place errors become HTTP answers, in Ironic's body format and status codes. */
+@Catch()
+export class IronicExceptionFilter implements ExceptionFilter {
+  private readonly log = getLogger('IronicExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const error = exception instanceof HttpException || isFastifyHttpError(exception) ? domainErrorFromHttp(exception, request.method) : exception;
+    const response = ironicErrorResponse(error);
+    if (response.status >= 500) {
+      this.log.error({ err: exception, method: request.method, url: request.url }, 'request failed');
+    }
+    void reply.status(response.status).headers(response.headers).send(response.body);
+  }
+}

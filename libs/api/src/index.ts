@@ -1,0 +1,3 @@
+export { ApiModule } from './api.module';
+export { IronicExceptionFilter } from './errors/ironic-exception.filter';
+export { API_MAX_VERSION, API_MIN_VERSION } from './versioning/api-version';

@@ -1,0 +1,34 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { getLogger } from '@slipway/logging';
+import { conductorPing, RpcHandlerMap, RpcServer, RpcTransport } from '@slipway/rpc';
+import { Clock, CLOCK, RPC_TRANSPORT } from '@slipway/runtime';
+import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
+
+/**
+ * Consumes this conductor's RPC queue. Handlers are registered against their contracts; each
+ * later capability (power, provisioning, ...) adds its own handler here.
+ */
+@Injectable()
+export class ConductorRpcServer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly log = getLogger('ConductorRpcServer');
+  private server?: RpcServer;
+
+  constructor(
+    @Inject(RPC_TRANSPORT) private readonly transport: RpcTransport,
+    @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  handlers(): RpcHandlerMap {
+    return new RpcHandlerMap().on(conductorPing, async () => ({ hostname: this.identity.hostname, time: this.clock.now().toISOString() }));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.server = await this.transport.serve(this.identity.hostname, this.handlers());
+    this.log.info({ host: this.identity.hostname, group: this.identity.conductorGroup }, 'conductor serving RPC');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.server?.close();
+  }
+}

@@ -1,0 +1,2 @@
+export { OrchestratorModule } from './orchestrator.module';
+export { DrydockExceptionFilter } from './errors/drydock-exception.filter';
