@@ -35,6 +35,8 @@ export default tseslint.config(
         'error',
         { enforceBuildableLibDependency: false, allowCircularSelfDependency: false, banTransitiveDependencies: false, depConstraints },
       ],
+      // Libs expose only src/index.ts: `@slipway/<lib>` and nothing below it.
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@slipway/*/**'], message: 'Import a lib through its index (@slipway/<lib>) only.' }] }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',

@@ -7,3 +7,4 @@ export { HealthController, HealthModule } from './health.controller';
 export { createHttpApp, listen, HttpServerOptions } from './http-server';
 export { NestPinoLogger } from './nest-logger';
 export { infrastructureOptions, missingClusterSettings, InfrastructureSettings } from './infrastructure-options';
+export { StartupError } from './startup.error';

@@ -4,6 +4,7 @@ import { AmqpRpcTransport, InProcessRpcTransport, RpcTransport } from '@slipway/
 import { BullMqTaskQueue, InProcessTaskQueue, TaskQueue } from '@slipway/task-queue';
 import { ProcessLifecycle } from './process-lifecycle';
 import { ReadinessCheck } from './readiness';
+import { opening } from './startup.error';
 
 // Opens what a process needs, picking the standalone or the cluster adapter for each port
 // from the settings: an unset URL means the embedded/in-process default.
@@ -38,14 +39,14 @@ export async function openInfrastructure(options: InfrastructureOptions, lifecyc
 
   let databaseUrl = options.databaseUrl;
   if (!databaseUrl) {
-    const embedded = await startEmbeddedPostgres({ dataDir: options.dataDir });
+    const embedded = await opening('SLIPWAY_DATA_DIR', () => startEmbeddedPostgres({ dataDir: options.dataDir }));
     lifecycle.onShutdown('embedded database', () => embedded.stop());
     databaseUrl = embedded.url;
     log.info({ dataDir: options.dataDir }, 'embedded database started');
   }
   // PGlite is a single session: its pool must be one connection (queries queue behind it).
   const dataSource = createDataSource({ url: databaseUrl, poolSize: options.databaseUrl ? options.databasePoolSize : 1 });
-  await connectDataSource(dataSource, databaseUrl);
+  await opening(options.databaseUrl ? 'SLIPWAY_DATABASE_URL' : 'SLIPWAY_DATA_DIR', () => connectDataSource(dataSource, databaseUrl));
   lifecycle.onShutdown('database', () => dataSource.destroy());
   readiness.push({ name: 'database', check: () => pingDatabase(dataSource) });
   if (options.migrate) {
@@ -56,7 +57,7 @@ export async function openInfrastructure(options: InfrastructureOptions, lifecyc
   let rpc: RpcTransport | undefined;
   if (options.needs.rpc) {
     const transport: RpcTransport = options.amqpUrl
-      ? await AmqpRpcTransport.connect({ url: options.amqpUrl, defaultTimeoutMs: options.rpcTimeoutMs })
+      ? await opening('SLIPWAY_AMQP_URL', () => AmqpRpcTransport.connect({ url: options.amqpUrl as string, defaultTimeoutMs: options.rpcTimeoutMs }))
       : new InProcessRpcTransport({ defaultTimeoutMs: options.rpcTimeoutMs });
     rpc = transport;
     lifecycle.onShutdown('rpc', () => transport.close());
@@ -65,7 +66,8 @@ export async function openInfrastructure(options: InfrastructureOptions, lifecyc
 
   let queue: TaskQueue | undefined;
   if (options.needs.queue) {
-    queue = options.redisUrl ? await BullMqTaskQueue.connect({ url: options.redisUrl }) : new InProcessTaskQueue();
+    const redisUrl = options.redisUrl;
+    queue = redisUrl ? await opening('SLIPWAY_REDIS_URL', () => BullMqTaskQueue.connect({ url: redisUrl })) : new InProcessTaskQueue();
     const taskQueue = queue;
     lifecycle.onShutdown('task queue', () => taskQueue.close());
     readiness.push({ name: 'redis', check: () => taskQueue.ping() });

@@ -14,7 +14,7 @@ export interface BullMqTaskQueueOptions {
 export class BullMqTaskQueue implements TaskQueue {
   private readonly log = getLogger('BullMqTaskQueue');
   private readonly queues = new Map<string, Queue>();
-  private readonly workers = new Set<Worker>();
+  private readonly workers = new Set<{ worker: Worker; close(): Promise<void> }>();
   private readonly prefix: string;
 
   private constructor(private readonly connection: Redis, private readonly options: BullMqTaskQueueOptions) {
@@ -23,13 +23,22 @@ export class BullMqTaskQueue implements TaskQueue {
 
   /** Connects and fails fast, naming the URL without its password, when Redis is unreachable. */
   static async connect(options: BullMqTaskQueueOptions): Promise<BullMqTaskQueue> {
-    // BullMQ's workers block on Redis, so it requires maxRetriesPerRequest: null.
-    const connection = new IORedis(options.url, { maxRetriesPerRequest: null, lazyConnect: true, connectTimeout: 5000, retryStrategy: (n) => Math.min(n * 200, 2000) });
+    // BullMQ's workers block on Redis, so it requires maxRetriesPerRequest: null. Reconnects back
+    // off once the first connection worked; a failed first connection is final (no stray timer).
+    let connectedOnce = false;
+    const connection = new IORedis(options.url, {
+      maxRetriesPerRequest: null,
+      lazyConnect: true,
+      connectTimeout: 5000,
+      retryStrategy: (attempt) => (connectedOnce ? Math.min(attempt * 200, 2000) : null),
+    });
+    connection.once('ready', () => (connectedOnce = true));
     try {
       await connection.connect();
       await connection.ping();
     } catch (error) {
-      connection.disconnect();
+      // Disconnecting an ended connection would arm ioredis's 2 s disconnect timer for nothing.
+      if (connection.status !== 'end') connection.disconnect();
       throw new RedisUnavailableError(describeRedisUrl(options.url), error);
     }
     return new BullMqTaskQueue(connection, options);
@@ -47,6 +56,8 @@ export class BullMqTaskQueue implements TaskQueue {
   }
 
   async process<T>(queue: string, handler: JobHandler<T>, options: WorkerOptions = {}): Promise<QueueWorker> {
+    // BullMQ never closes a connection it was given, so each worker's own connection is closed here.
+    const workerConnection = this.connection.duplicate();
     const worker = new Worker(
       queue,
       async (job) => {
@@ -58,18 +69,18 @@ export class BullMqTaskQueue implements TaskQueue {
           throw error;
         }
       },
-      { connection: this.connection.duplicate(), prefix: this.prefix, concurrency: options.concurrency ?? 1 },
+      { connection: workerConnection, prefix: this.prefix, concurrency: options.concurrency ?? 1 },
     );
     worker.on('failed', (job, err) => this.log.warn({ queue, job: job?.id, err }, 'job failed'));
     worker.on('error', (err) => this.log.error({ queue, err }, 'worker error'));
-    this.workers.add(worker);
+    const entry = { worker, close: async () => {
+      this.workers.delete(entry);
+      await worker.close();
+      workerConnection.disconnect();
+    } };
+    this.workers.add(entry);
     await worker.waitUntilReady();
-    return {
-      close: async () => {
-        this.workers.delete(worker);
-        await worker.close();
-      },
-    };
+    return { close: entry.close };
   }
 
   async ping(): Promise<void> {

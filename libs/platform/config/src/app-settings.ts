@@ -1,0 +1,51 @@
+import type { ConfigOf } from './config.types';
+import type { Setting } from './setting';
+import { settings as s } from './settings';
+
+// Each app's config schema is its pick of catalogue settings; `loadConfig(apiSettings)` is typed
+// from the list. A setting not picked is ignored in the config file (one file can serve all apps).
+
+const common = [s.configFile, s.logLevel, s.logFormat, s.shutdownTimeout] as const;
+const database = [s.databaseUrl, s.databasePoolSize, s.dataDir] as const;
+const cluster = [s.amqpUrl, s.rpcTimeout, s.heartbeatInterval, s.heartbeatTimeout] as const;
+const httpServer = [s.maxBodyBytes, s.authStrategy, s.htpasswdFile] as const;
+
+export const apiSettings = [...common, ...database, ...cluster, ...httpServer, s.apiHost, s.apiPort] as const;
+
+export const conductorSettings = [
+  ...common,
+  ...database,
+  ...cluster,
+  s.conductorHostname,
+  s.conductorGroup,
+  s.enabledHardwareTypes,
+] as const;
+
+export const orchestratorSettings = [
+  ...common,
+  ...database,
+  ...cluster,
+  ...httpServer,
+  s.redisUrl,
+  s.orchestratorHost,
+  s.orchestratorPort,
+] as const;
+
+export const migrateSettings = [s.configFile, s.logLevel, s.logFormat, s.databaseUrl, s.dataDir] as const;
+
+/** The settings of several apps, each once (for processes that host more than one). */
+export function unionOfSettings<const Ls extends readonly (readonly Setting[])[]>(...lists: Ls): readonly Ls[number][number][] {
+  return [...new Set(lists.flat())] as Ls[number][number][];
+}
+
+/** Standalone runs the api, a conductor and the orchestrator in one process. */
+export const standaloneSettings = unionOfSettings(apiSettings, conductorSettings, orchestratorSettings);
+
+/** Every setting of the catalogue, in declaration order. */
+export const allSettings: readonly Setting[] = Object.values(s);
+
+export type ApiConfig = ConfigOf<typeof apiSettings>;
+export type ConductorConfig = ConfigOf<typeof conductorSettings>;
+export type OrchestratorConfig = ConfigOf<typeof orchestratorSettings>;
+export type StandaloneConfig = ConfigOf<typeof standaloneSettings>;
+export type MigrateConfig = ConfigOf<typeof migrateSettings>;

@@ -1,0 +1,191 @@
+import { hostname } from 'node:os';
+import { defineSetting, settingLabel } from './setting';
+import { defineRule, type SettingRule } from './setting-rule';
+import { settingValue as v } from './value-schemas';
+
+const HOST = v.text({ expected: 'a host name or IP address', pattern: /^[A-Za-z0-9.:_%[\]-]+$/ });
+const PORT = v.integer({ min: 1, max: 65535 });
+const PATH = v.text({ expected: 'a file or directory path', pattern: /\S/ });
+
+/** Every setting of every Slipway process, declared once. Apps pick theirs in app-settings.ts. */
+export const settings = {
+  configFile: defineSetting({
+    key: 'configFile',
+    env: 'SLIPWAY_CONFIG_FILE',
+    schema: PATH,
+    description: 'Optional YAML or JSON file with settings, keyed like the "config file key" column. Environment variables override it.',
+  }),
+  databaseUrl: defineSetting({
+    key: 'database.url',
+    env: 'SLIPWAY_DATABASE_URL',
+    schema: v.url({ protocols: ['postgres:', 'postgresql:'] }),
+    secret: true,
+    description: 'PostgreSQL URL. Unset: an embedded PostgreSQL (PGlite) in the data directory, for standalone use.',
+  }),
+  databasePoolSize: defineSetting({
+    key: 'database.poolSize',
+    env: 'SLIPWAY_DATABASE_POOL_SIZE',
+    schema: v.integer({ min: 1, max: 1000 }),
+    default: 10,
+    description: 'Maximum number of connections each process opens to PostgreSQL.',
+  }),
+  dataDir: defineSetting({
+    key: 'dataDir',
+    env: 'SLIPWAY_DATA_DIR',
+    schema: PATH,
+    default: './data',
+    description: 'Directory for local state (the embedded database when SLIPWAY_DATABASE_URL is unset).',
+  }),
+  amqpUrl: defineSetting({
+    key: 'amqp.url',
+    env: 'SLIPWAY_AMQP_URL',
+    schema: v.url({ protocols: ['amqp:', 'amqps:'] }),
+    secret: true,
+    description: 'RabbitMQ URL for RPC between api, orchestrator and conductors. Unset: in-process RPC (standalone).',
+  }),
+  redisUrl: defineSetting({
+    key: 'redis.url',
+    env: 'SLIPWAY_REDIS_URL',
+    schema: v.url({ protocols: ['redis:', 'rediss:'] }),
+    secret: true,
+    description: 'Redis URL for the orchestrator task queue (BullMQ). Unset: an in-process queue (standalone).',
+  }),
+  apiHost: defineSetting({
+    key: 'api.host',
+    env: 'SLIPWAY_API_HOST',
+    schema: HOST,
+    default: '127.0.0.1',
+    description: 'Address the Ironic-compatible REST API listens on.',
+  }),
+  apiPort: defineSetting({
+    key: 'api.port',
+    env: 'SLIPWAY_API_PORT',
+    schema: PORT,
+    default: 6385,
+    description: "Port of the Ironic-compatible REST API (Ironic's own default).",
+  }),
+  orchestratorHost: defineSetting({
+    key: 'orchestrator.host',
+    env: 'SLIPWAY_ORCHESTRATOR_HOST',
+    schema: HOST,
+    default: '127.0.0.1',
+    description: 'Address the orchestrator REST API listens on.',
+  }),
+  orchestratorPort: defineSetting({
+    key: 'orchestrator.port',
+    env: 'SLIPWAY_ORCHESTRATOR_PORT',
+    schema: PORT,
+    default: 9000,
+    description: 'Port of the orchestrator REST API (Drydock-style, /api/v1.0).',
+  }),
+  conductorHostname: defineSetting({
+    key: 'conductor.hostname',
+    env: 'SLIPWAY_HOSTNAME',
+    schema: v.text({ expected: 'a host name of at most 255 characters', pattern: /^[A-Za-z0-9.:_-]+$/, maxLength: 255 }),
+    default: () => hostname(),
+    defaultLabel: 'host name',
+    description: 'Identity of this conductor: its RPC topic, its row in the conductors table and the holder name of its node locks. Must be unique in the cluster.',
+  }),
+  conductorGroup: defineSetting({
+    key: 'conductor.group',
+    env: 'SLIPWAY_CONDUCTOR_GROUP',
+    schema: v.text({
+      expected: 'at most 255 letters, digits, "_", "-" or "."',
+      pattern: /^[a-zA-Z0-9_\-.]*$/,
+      maxLength: 255,
+      lowercase: true,
+    }),
+    default: '',
+    description: 'Conductor group; the conductor serves only nodes of the same group (case-insensitive, stored lower-case).',
+  }),
+  enabledHardwareTypes: defineSetting({
+    key: 'conductor.enabledHardwareTypes',
+    env: 'SLIPWAY_ENABLED_HARDWARE_TYPES',
+    schema: v.list({ item: /^[a-z0-9][a-z0-9_-]*$/, itemExpected: 'hardware type names (lower-case)', minItems: 1 }),
+    default: ['fake-hardware', 'manual-management'],
+    description: 'Hardware types this conductor loads and registers (comma-separated).',
+  }),
+  heartbeatInterval: defineSetting({
+    key: 'conductor.heartbeatInterval',
+    env: 'SLIPWAY_HEARTBEAT_INTERVAL',
+    schema: v.seconds(),
+    default: 2,
+    description: 'Seconds between two conductor heartbeats.',
+  }),
+  heartbeatTimeout: defineSetting({
+    key: 'conductor.heartbeatTimeout',
+    env: 'SLIPWAY_HEARTBEAT_TIMEOUT',
+    schema: v.seconds(),
+    default: 10,
+    description: 'Seconds without a heartbeat after which a conductor counts as dead and its nodes move to others. Must exceed the interval.',
+  }),
+  rpcTimeout: defineSetting({
+    key: 'rpc.timeout',
+    env: 'SLIPWAY_RPC_TIMEOUT',
+    schema: v.seconds(),
+    default: 60,
+    description: 'Seconds an RPC call waits for the conductor to answer.',
+  }),
+  logLevel: defineSetting({
+    key: 'log.level',
+    env: 'SLIPWAY_LOG_LEVEL',
+    schema: v.oneOf(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']),
+    default: 'info',
+    description: 'Lowest level written to the log (silent: none).',
+  }),
+  logFormat: defineSetting({
+    key: 'log.format',
+    env: 'SLIPWAY_LOG_FORMAT',
+    schema: v.oneOf(['json', 'pretty']),
+    default: 'json',
+    description: 'json: one JSON object per line; pretty: one human-readable line.',
+  }),
+  maxBodyBytes: defineSetting({
+    key: 'http.maxBodyBytes',
+    env: 'SLIPWAY_MAX_BODY_BYTES',
+    schema: v.integer({ min: 1024 }),
+    default: 1024 * 1024,
+    description: 'Largest request body the REST APIs accept, in bytes (larger: 413).',
+  }),
+  authStrategy: defineSetting({
+    key: 'auth.strategy',
+    env: 'SLIPWAY_AUTH_STRATEGY',
+    schema: v.oneOf(['noauth', 'http_basic']),
+    default: 'noauth',
+    description: 'noauth: no authentication; http_basic: HTTP Basic against SLIPWAY_HTPASSWD_FILE, as Ironic does.',
+  }),
+  htpasswdFile: defineSetting({
+    key: 'auth.htpasswdFile',
+    env: 'SLIPWAY_HTPASSWD_FILE',
+    schema: PATH,
+    description: 'Apache htpasswd file with bcrypt entries; required when SLIPWAY_AUTH_STRATEGY is http_basic.',
+  }),
+  shutdownTimeout: defineSetting({
+    key: 'shutdownTimeout',
+    env: 'SLIPWAY_SHUTDOWN_TIMEOUT',
+    schema: v.seconds(),
+    default: 10,
+    description: 'Seconds a process waits for work in progress to finish on SIGTERM before it exits anyway.',
+  }),
+} as const;
+
+/** Checks across settings; each applies to the apps that use all of its settings. */
+export const settingRules: readonly SettingRule[] = [
+  defineRule([settings.heartbeatInterval, settings.heartbeatTimeout], (interval, timeout) =>
+    timeout > interval
+      ? undefined
+      : `${settingLabel(settings.heartbeatTimeout)} is ${timeout}, but must be greater than ${settingLabel(settings.heartbeatInterval)}, which is ${interval}: live conductors would be declared dead between two heartbeats`,
+  ),
+  defineRule([settings.authStrategy, settings.htpasswdFile], (strategy, file) =>
+    strategy === 'http_basic' && file === undefined
+      ? `${settingLabel(settings.htpasswdFile)} is required when ${settingLabel(settings.authStrategy)} is http_basic`
+      : undefined,
+  ),
+  defineRule(
+    [settings.apiHost, settings.apiPort, settings.orchestratorHost, settings.orchestratorPort],
+    (apiHost, apiPort, orchestratorHost, orchestratorPort) =>
+      apiPort === orchestratorPort && apiHost === orchestratorHost
+        ? `${settingLabel(settings.apiPort)} and ${settingLabel(settings.orchestratorPort)} are both ${apiPort} on ${apiHost}; one process cannot listen twice on the same address`
+        : undefined,
+  ),
+];

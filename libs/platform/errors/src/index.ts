@@ -1,0 +1,12 @@
+export { DomainError, type DomainErrorClass, type ErrorDetails, type WireError } from './domain-error';
+export * from './not-found.error';
+export * from './invalid.error';
+export * from './conflict.error';
+export * from './temporary-failure.error';
+export * from './access.error';
+export * from './request.error';
+export * from './internal.error';
+export * from './failure.error';
+export { RemoteError } from './remote.error';
+export { errorFromWire, isWireError, registerDomainErrors, registeredDomainErrors, toDomainError } from './error-registry';
+export { ironicErrorResponse, type IronicErrorResponse } from './ironic-error-response';

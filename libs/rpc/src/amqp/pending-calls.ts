@@ -1,0 +1,87 @@
+// Calls waiting for a reply, keyed by the id that travels as the AMQP correlationId. A call is
+// registered before it is published, so the same timer covers waiting for a broker connection,
+// the queue and the handler: the caller's timeout is the whole budget.
+import { brokerNotConnected, conductorTimedOut } from '../errors/rpc-failures';
+import { RpcTimer } from '../rpc-timer';
+
+export interface OutgoingCall {
+  readonly id: string;
+  readonly host: string;
+  readonly method: string;
+  readonly timeoutMs: number;
+  /** Absolute time (timer clock) after which the caller has given up. */
+  readonly deadline: number;
+  readonly body: Buffer;
+  readonly headers: Record<string, string>;
+}
+
+interface PendingCall extends OutgoingCall {
+  /** Published on the current connection; a call not yet sent waits for the next connection. */
+  sent: boolean;
+  settle(outcome: { body: Buffer } | { error: Error }): void;
+}
+
+export class PendingCalls {
+  private readonly calls = new Map<string, PendingCall>();
+
+  constructor(private readonly timer: RpcTimer) {}
+
+  /** Registers the call; the promise resolves to the reply body or rejects (timeout or `fail`). */
+  start(call: OutgoingCall): Promise<Buffer> {
+    return new Promise<Buffer>((resolve, reject) => {
+      const cancelTimeout = this.timer.setTimeout(() => {
+        const entry = this.calls.get(call.id);
+        if (!entry) return;
+        const error = entry.sent
+          ? conductorTimedOut(call.host, call.method, call.timeoutMs)
+          : brokerNotConnected(call.host, call.method, call.timeoutMs);
+        entry.settle({ error });
+      }, call.timeoutMs);
+      this.calls.set(call.id, {
+        ...call,
+        sent: false,
+        settle: (outcome) => {
+          this.calls.delete(call.id);
+          cancelTimeout();
+          if ('body' in outcome) resolve(outcome.body);
+          else reject(outcome.error);
+        },
+      });
+    });
+  }
+
+  markSent(id: string): void {
+    const entry = this.calls.get(id);
+    if (entry) entry.sent = true;
+  }
+
+  /** False when no call waits for this id any more (it timed out or failed first). */
+  resolve(id: unknown, body: Buffer): boolean {
+    const entry = typeof id === 'string' ? this.calls.get(id) : undefined;
+    entry?.settle({ body });
+    return entry !== undefined;
+  }
+
+  fail(id: unknown, error: (call: OutgoingCall) => Error): boolean {
+    const entry = typeof id === 'string' ? this.calls.get(id) : undefined;
+    entry?.settle({ error: error(entry) });
+    return entry !== undefined;
+  }
+
+  /** Fails every call already published: its reply cannot arrive on a new connection. */
+  failSent(error: (call: OutgoingCall) => Error): void {
+    for (const entry of [...this.calls.values()]) if (entry.sent) entry.settle({ error: error(entry) });
+  }
+
+  failAll(error: (call: OutgoingCall) => Error): void {
+    for (const entry of [...this.calls.values()]) entry.settle({ error: error(entry) });
+  }
+
+  unsent(): OutgoingCall[] {
+    return [...this.calls.values()].filter((entry) => !entry.sent);
+  }
+
+  get size(): number {
+    return this.calls.size;
+  }
+}

@@ -1,0 +1,33 @@
+export {
+  DEFAULT_RPC_VERSION,
+  defineRpc,
+  type AnyRpcContract,
+  type RpcCallContract,
+  type RpcCastContract,
+  type RpcContract,
+  type RpcDefinition,
+  type RpcKind,
+  type RpcRequestOf,
+  type RpcResponseOf,
+  type RpcVersion,
+} from './contract';
+export { RPC_NAMES, type RpcName } from './rpc-names';
+export { RpcHandlerMap, type RpcHandler, type RpcHandlerContext } from './rpc-handler-map';
+export type { BroadcastHandler, RpcCallOptions, RpcServer, RpcTransport } from './rpc-transport';
+export { RpcClient } from './rpc-client';
+export { DEFAULT_CALL_TIMEOUT_MS, systemTimer, type RpcTimer } from './rpc-timer';
+export { RPC_HEADERS, type RpcReply } from './wire/rpc-wire-format';
+export { BrokerUnavailableError } from './errors/broker-unavailable.error';
+
+export {
+  conductorPing,
+  conductorPingRequest,
+  conductorPingResponse,
+  type ConductorPingRequest,
+  type ConductorPingResponse,
+} from './contracts/conductor-ping.contract';
+
+export { InProcessRpcTransport, type InProcessRpcTransportOptions } from './in-process/in-process-rpc.transport';
+export { AmqpRpcTransport } from './amqp/amqp-rpc.transport';
+export { amqpTopology, type AmqpRpcTransportOptions, type AmqpTopology } from './amqp/amqp-rpc.options';
+export type { EffectiveSocketOptions } from './amqp/socket-options';
