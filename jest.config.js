@@ -15,6 +15,7 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test,tools}/**/*.{spec,test}.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false, sourceMaps: 'inline' }] },
   moduleNameMapper,
+  globalSetup: '<rootDir>/tools/jest/global-setup.js',
   setupFiles: ['reflect-metadata', '<rootDir>/tools/jest/quiet-logs.ts'],
   testTimeout: 30_000,
   // Medium tests share the local services; two workers suit this two-core machine.

@@ -38,9 +38,11 @@ export function unionOfSettings<const Ls extends readonly (readonly Setting[])[]
   return [...new Set(lists.flat())] as Ls[number][number][];
 }
 
-/** Standalone runs the api, a conductor and the orchestrator in one process. */
-export const standaloneSettings = unionOfSettings(apiSettings, conductorSettings, orchestratorSettings);
-
+/**
+ * Standalone runs the api, a conductor and the orchestrator in one process. The orchestrator's
+ * API shares the api's listener there, so only its queue setting is added, not its host and port.
+ */
+export const standaloneSettings = unionOfSettings(apiSettings, conductorSettings, [s.redisUrl] as const);
 /** Every setting of the catalogue, in declaration order. */
 export const allSettings: readonly Setting[] = Object.values(s);
 

@@ -69,7 +69,9 @@ describe('loadConfig defaults', () => {
     expect(loadConfig(orchestratorSettings, { ...noFile, env })).not.toHaveProperty('api');
     const standalone = loadConfig(standaloneSettings, { ...noFile, env });
     expect(standalone.api.port).toBe(6385);
-    expect(standalone.orchestrator.port).toBe(9000);
+    // @ts-expect-error standalone serves the orchestrator on the api's listener
+    expect(standalone.orchestrator).toBeUndefined();
+    expect(standalone.redis.url).toBeUndefined();
     expect(standalone.conductor.hostname).toBe(hostname());
   });
 
@@ -308,13 +310,10 @@ describe('cross-setting rules', () => {
     expect(problemsOf(() => loadConfig(apiSettings, { ...noFile, env: { SLIPWAY_AUTH_STRATEGY: 'http_basic' } }))).toHaveLength(1);
   });
 
-  it('refuses the same address for both HTTP servers of a standalone process', () => {
-    const env = { SLIPWAY_API_PORT: '9000' };
-    expect(problemsOf(() => loadConfig(standaloneSettings, { ...noFile, env }))).toEqual([
-      'SLIPWAY_API_PORT (config key api.port) and SLIPWAY_ORCHESTRATOR_PORT (config key orchestrator.port) are both 9000 on 127.0.0.1; one process cannot listen twice on the same address',
-    ]);
-    expect(loadConfig(apiSettings, { ...noFile, env }).api.port).toBe(9000);
-    expect(loadConfig(standaloneSettings, { ...noFile, env: { ...env, SLIPWAY_API_HOST: '10.0.0.1' } }).api.port).toBe(9000);
+  it('serves the orchestrator on the api listener in standalone, so any api port is fine', () => {
+    const config = loadConfig(standaloneSettings, { ...noFile, env: { SLIPWAY_API_PORT: '9000' } });
+    expect(config.api.port).toBe(9000);
+    expect(config).not.toHaveProperty('orchestrator');
   });
 });
 
@@ -323,7 +322,7 @@ describe('config types', () => {
     const config = loadConfig(apiSettings, { ...noFile, env: {} });
     const port: number = config.api.port;
     const url: string | undefined = config.database.url;
-    const level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' = config.log.level;
+    const level: 'silent' | 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' = config.log.level;
     // @ts-expect-error the api does not pick the conductor identity
     const identity: unknown = config.conductor.hostname;
     // @ts-expect-error a required setting is never undefined

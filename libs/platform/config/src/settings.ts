@@ -181,11 +181,4 @@ export const settingRules: readonly SettingRule[] = [
       ? `${settingLabel(settings.htpasswdFile)} is required when ${settingLabel(settings.authStrategy)} is http_basic`
       : undefined,
   ),
-  defineRule(
-    [settings.apiHost, settings.apiPort, settings.orchestratorHost, settings.orchestratorPort],
-    (apiHost, apiPort, orchestratorHost, orchestratorPort) =>
-      apiPort === orchestratorPort && apiHost === orchestratorHost
-        ? `${settingLabel(settings.apiPort)} and ${settingLabel(settings.orchestratorPort)} are both ${apiPort} on ${apiHost}; one process cannot listen twice on the same address`
-        : undefined,
-  ),
 ];

@@ -2,7 +2,8 @@ import { Queue, UnrecoverableError, Worker } from 'bullmq';
 import IORedis, { Redis } from 'ioredis';
 import { getLogger } from '@slipway/logging';
 import { isRetryable, JobHandler, JobOptions, QueueWorker, TaskQueue, WorkerOptions } from '../task-queue';
-import { RedisUnavailableError, describeRedisUrl } from './redis-unavailable.error';
+import { maskUrl } from '@slipway/config';
+import { RedisUnavailableError } from './redis-unavailable.error';
 
 export interface BullMqTaskQueueOptions {
   url: string;
@@ -33,13 +34,21 @@ export class BullMqTaskQueue implements TaskQueue {
       retryStrategy: (attempt) => (connectedOnce ? Math.min(attempt * 200, 2000) : null),
     });
     connection.once('ready', () => (connectedOnce = true));
+    // ioredis reports socket errors as events (unhandled ones print a stack): keep the last one,
+    // which names the real cause (e.g. ECONNREFUSED) where `connect()` only says "closed".
+    let lastSocketError: Error | undefined;
+    const log = getLogger('BullMqTaskQueue');
+    connection.on('error', (error: Error) => {
+      lastSocketError = error;
+      if (connectedOnce) log.warn({ err: error, redis: maskUrl(options.url) }, 'Redis connection error');
+    });
     try {
       await connection.connect();
       await connection.ping();
     } catch (error) {
       // Disconnecting an ended connection would arm ioredis's 2 s disconnect timer for nothing.
       if (connection.status !== 'end') connection.disconnect();
-      throw new RedisUnavailableError(describeRedisUrl(options.url), error);
+      throw new RedisUnavailableError(maskUrl(options.url), lastSocketError ?? error);
     }
     return new BullMqTaskQueue(connection, options);
   }
@@ -87,7 +96,7 @@ export class BullMqTaskQueue implements TaskQueue {
     try {
       await this.connection.ping();
     } catch (error) {
-      throw new RedisUnavailableError(describeRedisUrl(this.options.url), error);
+      throw new RedisUnavailableError(maskUrl(this.options.url), error);
     }
   }
 
