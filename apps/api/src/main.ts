@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { ApiModule, IronicExceptionFilter } from '@slipway/api';
 import { apiSettings, loadConfigOrExit } from '@slipway/config';
 import { configureLogging } from '@slipway/logging';
-import { createHttpApp, HealthModule, InfrastructureModule, infrastructureOptions, listen, missingClusterSettings, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
+import { createHttpApp, httpAppModules, infrastructureOptions, listen, missingClusterSettings, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
 
 const APP = 'slipway-api';
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     if (missing.length) throw new Error(`the api on its own is part of a cluster and needs ${missing.join(' and ')}; use \`npm start\` for standalone mode`);
     const infrastructure = await openInfrastructure(infrastructureOptions(config, { rpc: true, queue: false }), lifecycle);
     const http = { host: config.api.host, port: config.api.port, bodyLimit: config.http.maxBodyBytes };
-    const app = await createHttpApp({ module: ApiAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), HealthModule, ApiModule] }, http);
+    const app = await createHttpApp({ module: ApiAppModule, imports: [...httpAppModules(infrastructure, config), ApiModule] }, http);
     app.useGlobalFilters(new IronicExceptionFilter());
     lifecycle.onShutdown('http server', () => app.close());
     process.stdout.write(`${APP}: Ironic API at ${await listen(app, http)}/v1\n`);

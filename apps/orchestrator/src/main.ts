@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { loadConfigOrExit, orchestratorSettings } from '@slipway/config';
 import { configureLogging } from '@slipway/logging';
 import { DrydockExceptionFilter, OrchestratorModule } from '@slipway/orchestrator';
-import { createHttpApp, HealthModule, InfrastructureModule, infrastructureOptions, listen, missingClusterSettings, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
+import { createHttpApp, httpAppModules, infrastructureOptions, listen, missingClusterSettings, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
 
 const APP = 'slipway-orchestrator';
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     if (missing.length) throw new Error(`the orchestrator on its own is part of a cluster and needs ${missing.join(' and ')}; use \`npm start\` for standalone mode`);
     const infrastructure = await openInfrastructure(infrastructureOptions(config, { rpc: true, queue: true }), lifecycle);
     const http = { host: config.orchestrator.host, port: config.orchestrator.port, bodyLimit: config.http.maxBodyBytes };
-    const app = await createHttpApp({ module: OrchestratorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), HealthModule, OrchestratorModule] }, http);
+    const app = await createHttpApp({ module: OrchestratorAppModule, imports: [...httpAppModules(infrastructure, config), OrchestratorModule] }, http);
     app.useGlobalFilters(new DrydockExceptionFilter());
     lifecycle.onShutdown('http server', () => app.close());
     process.stdout.write(`${APP}: orchestrator API at ${await listen(app, http)}/api/v1.0 (${infrastructure.modes.queue} task queue)\n`);

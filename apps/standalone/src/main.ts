@@ -7,7 +7,7 @@ import { loadConfigOrExit, standaloneSettings } from '@slipway/config';
 import { ConductorModule } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
 import { OrchestratorModule } from '@slipway/orchestrator';
-import { createHttpApp, HealthModule, InfrastructureModule, infrastructureOptions, listen, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
+import { createHttpApp, httpAppModules, infrastructureOptions, listen, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
 
 const APP = 'slipway';
 
@@ -25,8 +25,7 @@ async function main(): Promise<void> {
       {
         module: StandaloneModule,
         imports: [
-          InfrastructureModule.forRoot(infrastructure, config),
-          HealthModule,
+          ...httpAppModules(infrastructure, config),
           ApiModule,
           ConductorModule.forRoot({ hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes }),
           OrchestratorModule,

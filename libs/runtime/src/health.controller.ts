@@ -2,9 +2,11 @@ import { Controller, Get, HttpCode, Inject, Module, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { ReadinessCheck, runReadinessChecks } from './readiness';
 import { READINESS_CHECKS } from './tokens';
+import { PublicEndpoint } from './auth/public-endpoint.decorator';
 
 /** Liveness and readiness for process supervisors and load balancers. */
 @Controller()
+@PublicEndpoint()
 export class HealthController {
   constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}
 

@@ -1,6 +1,7 @@
 import { Controller, Get, Req, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { FastifyRequest } from 'fastify';
+import { PublicEndpoint } from '@slipway/runtime';
 import { ApiVersion } from '../versioning/api-version';
 import { RequestedVersion } from '../versioning/api-version.decorator';
 import { ApiVersionInterceptor } from '../versioning/api-version.interceptor';
@@ -11,6 +12,7 @@ import { rootDocument, v1Document } from './root.documents';
 export class RootController {
   /** Unversioned, like Ironic's: no version headers on `/`. */
   @Get()
+  @PublicEndpoint()
   @ApiExcludeEndpoint()
   root(@Req() request: FastifyRequest) {
     return rootDocument(publicBaseUrl(request));

@@ -1,11 +1,12 @@
 import { Controller, Get, HttpCode, Inject, Res, UseFilters } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { READINESS_CHECKS, ReadinessCheck, runReadinessChecks } from '@slipway/runtime';
+import { PublicEndpoint, READINESS_CHECKS, ReadinessCheck, runReadinessChecks } from '@slipway/runtime';
 import { drydockErrorBody } from '../errors/drydock-error-body';
 import { DrydockExceptionFilter } from '../errors/drydock-exception.filter';
 
-/** Drydock's discovery and health endpoints, in Drydock's shapes. */
+/** Drydock's discovery and health endpoints, in Drydock's shapes; public, as in Drydock. */
 @Controller()
+@PublicEndpoint()
 @UseFilters(DrydockExceptionFilter)
 export class OrchestratorHealthController {
   constructor(@Inject(READINESS_CHECKS) private readonly checks: ReadinessCheck[]) {}

@@ -1,0 +1,10 @@
+import { DynamicModule, Type } from '@nestjs/common';
+import { AuthModule, AuthSettings } from './auth/auth.module';
+import { HealthModule } from './health.controller';
+import { Infrastructure } from './infrastructure';
+import { InfrastructureModule } from './infrastructure.module';
+
+/** What every HTTP-serving app composes first: its infrastructure, health probes and auth. */
+export function httpAppModules(infrastructure: Infrastructure, config: { auth: AuthSettings }): Array<Type<unknown> | DynamicModule> {
+  return [InfrastructureModule.forRoot(infrastructure, config), HealthModule, AuthModule.forRoot(config.auth)];
+}
