@@ -7,7 +7,7 @@ export { HealthController, HealthModule } from './health.controller';
 export { createHttpApp, listen, HttpServerOptions } from './http-server';
 export { NestPinoLogger } from './nest-logger';
 export { infrastructureOptions, missingClusterSettings, InfrastructureSettings } from './infrastructure-options';
-export { StartupError } from './startup.error';
+export { StartupError, opening } from './startup.error';
 export { AuthModule, AuthSettings } from './auth/auth.module';
 export { PublicEndpoint } from './auth/public-endpoint.decorator';
 export { Htpasswd, HtpasswdError } from './auth/htpasswd';
