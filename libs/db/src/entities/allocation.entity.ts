@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, IdentityPrimaryColumn, JsonListColumn, JsonObjectColumn, UpdatedAtColumn, UuidColumn } from './column-types';
 import { ConductorEntity } from './conductor.entity';
 import { NodeEntity } from './node.entity';
 
@@ -14,10 +15,10 @@ import { NodeEntity } from './node.entity';
 @Index('allocations_resource_class_idx', ['resourceClass'])
 @Index('allocations_owner_idx', ['owner'])
 export class AllocationEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'allocations_pkey' })
+  @IdentityPrimaryColumn('allocations')
   id!: number;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   uuid!: string;
 
   @Column({ type: 'varchar', length: 255, nullable: true })
@@ -44,14 +45,14 @@ export class AllocationEntity {
   @Column({ name: 'resource_class', type: 'varchar', length: 80, nullable: true })
   resourceClass!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @JsonListColumn()
   traits!: string[];
 
   /** Node UUIDs the allocation may pick from; empty means any. */
-  @Column({ name: 'candidate_nodes', type: 'jsonb', default: () => "'[]'" })
+  @JsonListColumn('candidate_nodes')
   candidateNodes!: string[];
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   extra!: JsonObject;
 
   /** The conductor last handling the allocation (internal). */
@@ -62,9 +63,9 @@ export class AllocationEntity {
   @JoinColumn({ name: 'conductor_affinity', foreignKeyConstraintName: 'allocations_conductor_affinity_fkey' })
   affinityConductor?: Relation<ConductorEntity> | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

@@ -1,6 +1,6 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { bigintAsNumber } from './column-types';
+import { CreatedAtColumn, UpdatedAtColumn, bigintAsNumber } from './column-types';
 import { NodeEntity } from './node.entity';
 
 /** A cached BIOS setting of a node, with its registry metadata (Ironic `bios_settings`). */
@@ -47,9 +47,9 @@ export class BiosSettingEntity {
   @Column({ type: 'boolean', nullable: true })
   unique!: boolean | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

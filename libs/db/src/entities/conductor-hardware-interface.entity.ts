@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from './column-types';
 import type { Relation } from 'typeorm';
 import { ConductorEntity } from './conductor.entity';
 
@@ -38,9 +39,9 @@ export class ConductorHardwareInterfaceEntity {
   @Column({ name: 'default', type: 'boolean', default: false })
   isDefault!: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

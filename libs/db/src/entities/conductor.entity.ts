@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, Unique } from 'typeorm';
+import { CreatedAtColumn, IdentityPrimaryColumn, JsonListColumn } from './column-types';
 
 /** A registered conductor process (Ironic `conductors`); `updated_at` is its heartbeat. */
 @Entity({ name: 'conductors' })
@@ -6,14 +7,14 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique
 // Liveness scans: online conductors whose heartbeat is recent (or stale, for cleanup).
 @Index('conductors_online_updated_at_idx', ['online', 'updatedAt'])
 export class ConductorEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'conductors_pkey' })
+  @IdentityPrimaryColumn('conductors')
   id!: number;
 
   @Column({ type: 'varchar', length: 255 })
   hostname!: string;
 
   /** Names of the hardware types this conductor serves. */
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @JsonListColumn()
   drivers!: string[];
 
   @Column({ type: 'boolean', default: true })
@@ -26,7 +27,7 @@ export class ConductorEntity {
   @Column({ type: 'varchar', length: 15, nullable: true })
   version!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
   /** Last heartbeat. Always written with the database clock (`now()`), never a process clock. */

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, UpdatedAtColumn, JsonObjectColumn } from './column-types';
 import { DeployTemplateEntity } from './deploy-template.entity';
 
 /** One step of a deploy template (Ironic `deploy_template_steps`). */
@@ -26,15 +27,15 @@ export class DeployTemplateStepEntity {
   @Column({ type: 'varchar', length: 255 })
   step!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   args!: JsonObject;
 
   @Column({ type: 'integer' })
   priority!: number;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { CreatedAtColumn, IdentityPrimaryColumn, UpdatedAtColumn } from './column-types';
 import type { Relation } from 'typeorm';
 import { NodeEntity } from './node.entity';
 
@@ -7,7 +8,7 @@ import { NodeEntity } from './node.entity';
 // Leading column node_id also serves the per-node listing.
 @Unique('firmware_information_node_id_component_key', ['nodeId', 'component'])
 export class FirmwareComponentEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'firmware_information_pkey' })
+  @IdentityPrimaryColumn('firmware_information')
   id!: number;
 
   @Column({ name: 'node_id', type: 'integer' })
@@ -38,9 +39,9 @@ export class FirmwareComponentEntity {
   @Column({ name: 'serial_number', type: 'varchar', length: 255, nullable: true })
   serialNumber!: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { CreatedAtColumn, IdentityPrimaryColumn, UpdatedAtColumn, UuidColumn } from './column-types';
 import type { Relation } from 'typeorm';
 import { NodeEntity } from './node.entity';
 
@@ -17,10 +18,10 @@ export type NodeHistoryType = 'transition' | 'error' | 'event';
 // Age-based cleanup across all nodes.
 @Index('node_history_created_at_idx', ['createdAt'])
 export class NodeHistoryEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'node_history_pkey' })
+  @IdentityPrimaryColumn('node_history')
   id!: number;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   uuid!: string;
 
   @Column({ name: 'node_id', type: 'integer' })
@@ -65,9 +66,9 @@ export class NodeHistoryEntity {
   @Column({ name: 'duration_seconds', type: 'integer', nullable: true })
   durationSeconds!: number | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, IdentityPrimaryColumn, JsonObjectColumn, UpdatedAtColumn } from './column-types';
 import { NodeEntity } from './node.entity';
 
 /** The hardware inventory found by the last inspection of a node (Ironic `node_inventory`). */
@@ -8,7 +9,7 @@ import { NodeEntity } from './node.entity';
 // One inventory per node: a new inspection replaces the previous one.
 @Unique('node_inventory_node_id_key', ['nodeId'])
 export class NodeInventoryEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'node_inventory_pkey' })
+  @IdentityPrimaryColumn('node_inventory')
   id!: number;
 
   @Column({ name: 'node_id', type: 'integer' })
@@ -18,15 +19,15 @@ export class NodeInventoryEntity {
   @JoinColumn({ name: 'node_id', foreignKeyConstraintName: 'node_inventory_node_id_fkey' })
   node?: Relation<NodeEntity>;
 
-  @Column({ name: 'inventory_data', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('inventory_data')
   inventoryData!: JsonObject;
 
-  @Column({ name: 'plugin_data', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('plugin_data')
   pluginData!: JsonObject;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

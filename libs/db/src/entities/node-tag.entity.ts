@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from './column-types';
 import type { Relation } from 'typeorm';
 import { NodeEntity } from './node.entity';
 
@@ -16,9 +17,9 @@ export class NodeTagEntity {
   @JoinColumn({ name: 'node_id', foreignKeyConstraintName: 'node_tags_node_id_fkey' })
   node?: Relation<NodeEntity>;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

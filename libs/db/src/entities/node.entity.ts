@@ -1,8 +1,9 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { AllocationEntity } from './allocation.entity';
 import { ChassisEntity } from './chassis.entity';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, IdentityPrimaryColumn, JsonObjectColumn, UpdatedAtColumn, UuidColumn } from './column-types';
 import { ConductorEntity } from './conductor.entity';
 
 /**
@@ -38,10 +39,10 @@ import { ConductorEntity } from './conductor.entity';
 @Index('nodes_conductor_affinity_idx', ['conductorAffinity'])
 @Index('nodes_instance_name_idx', ['instanceName'])
 export class NodeEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'nodes_pkey' })
+  @IdentityPrimaryColumn('nodes')
   id!: number;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   uuid!: string;
 
   @Column({ type: 'varchar', length: 255, nullable: true })
@@ -56,10 +57,10 @@ export class NodeEntity {
   @Column({ type: 'varchar', length: 255 })
   driver!: string;
 
-  @Column({ name: 'driver_info', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('driver_info')
   driverInfo!: JsonObject;
 
-  @Column({ name: 'driver_internal_info', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('driver_internal_info')
   driverInternalInfo!: JsonObject;
 
   @Column({ name: 'bios_interface', type: 'varchar', length: 255, nullable: true })
@@ -146,19 +147,19 @@ export class NodeEntity {
 
   // --- steps in progress (empty object when none) -----------------------------------------
 
-  @Column({ name: 'clean_step', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('clean_step')
   cleanStep!: JsonObject;
 
-  @Column({ name: 'deploy_step', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('deploy_step')
   deployStep!: JsonObject;
 
-  @Column({ name: 'service_step', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('service_step')
   serviceStep!: JsonObject;
 
-  @Column({ name: 'raid_config', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('raid_config')
   raidConfig!: JsonObject;
 
-  @Column({ name: 'target_raid_config', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('target_raid_config')
   targetRaidConfig!: JsonObject;
 
   /** Null means "use the conductor's configured default". */
@@ -199,7 +200,7 @@ export class NodeEntity {
   @Column({ name: 'resource_class', type: 'varchar', length: 80, nullable: true })
   resourceClass!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   properties!: JsonObject;
 
   @Column({ type: 'varchar', length: 255, nullable: true })
@@ -214,10 +215,10 @@ export class NodeEntity {
   @Column({ name: 'instance_name', type: 'varchar', length: 255, nullable: true })
   instanceName!: string | null;
 
-  @Column({ name: 'instance_info', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('instance_info')
   instanceInfo!: JsonObject;
 
-  @Column({ name: 'network_data', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('network_data')
   networkData!: JsonObject;
 
   @Column({ name: 'allocation_id', type: 'integer', nullable: true })
@@ -251,12 +252,12 @@ export class NodeEntity {
   @Column({ name: 'retired_reason', type: 'text', nullable: true })
   retiredReason!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   extra!: JsonObject;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

@@ -2,6 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typ
 import type { Relation } from 'typeorm';
 import { bigintAsNumber } from './column-types';
 import type { JsonObject } from './column-types';
+import { JsonObjectColumn } from './column-types';
 import { OrchestratorTaskEntity } from './orchestrator-task.entity';
 
 /** One progress or error message of an orchestrator task (Drydock's `result_message`). */
@@ -43,6 +44,6 @@ export class OrchestratorTaskMessageEntity {
   @Column({ type: 'timestamptz', default: () => 'now()' })
   ts!: Date;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   extra!: JsonObject;
 }

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, UpdatedAtColumn, JsonObjectColumn, JsonListColumn } from './column-types';
 import { SiteDesignEntity } from './site-design.entity';
 
 /** Drydock's task states. */
@@ -48,10 +49,10 @@ export class OrchestratorTaskEntity {
   status!: OrchestratorTaskStatus;
 
   /** Drydock's result object: status, message, reason, successes, failures, links, counts. */
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   result!: JsonObject;
 
-  @Column({ name: 'subtask_ids', type: 'jsonb', default: () => "'[]'" })
+  @JsonListColumn('subtask_ids')
   subtaskIds!: string[];
 
   @Column({ type: 'integer', default: 0 })
@@ -60,13 +61,13 @@ export class OrchestratorTaskEntity {
   @Column({ type: 'boolean', default: false })
   terminate!: boolean;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
   @Column({ name: 'created_by', type: 'varchar', length: 255, nullable: true })
   createdBy!: string | null;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 
   @Column({ name: 'terminated_at', type: 'timestamptz', nullable: true })

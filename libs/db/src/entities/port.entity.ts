@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, IdentityPrimaryColumn, JsonObjectColumn, UpdatedAtColumn, UuidColumn } from './column-types';
 import { NodeEntity } from './node.entity';
 import { PortgroupEntity } from './portgroup.entity';
 
@@ -12,10 +13,10 @@ import { PortgroupEntity } from './portgroup.entity';
 @Index('ports_node_id_idx', ['nodeId'])
 @Index('ports_portgroup_id_idx', ['portgroupId'])
 export class PortEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'ports_pkey' })
+  @IdentityPrimaryColumn('ports')
   id!: number;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   uuid!: string;
 
   @Column({ type: 'varchar', length: 255, nullable: true })
@@ -42,7 +43,7 @@ export class PortEntity {
   @JoinColumn({ name: 'portgroup_id', foreignKeyConstraintName: 'ports_portgroup_id_fkey' })
   portgroup?: Relation<PortgroupEntity> | null;
 
-  @Column({ name: 'local_link_connection', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('local_link_connection')
   localLinkConnection!: JsonObject;
 
   @Column({ name: 'pxe_enabled', type: 'boolean', default: true })
@@ -63,15 +64,15 @@ export class PortEntity {
   @Column({ name: 'available_for_dynamic_portgroup', type: 'boolean', default: true })
   availableForDynamicPortgroup!: boolean;
 
-  @Column({ name: 'internal_info', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('internal_info')
   internalInfo!: JsonObject;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   extra!: JsonObject;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

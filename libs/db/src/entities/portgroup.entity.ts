@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, IdentityPrimaryColumn, JsonObjectColumn, UpdatedAtColumn, UuidColumn } from './column-types';
 import { NodeEntity } from './node.entity';
 
 /** A bond/LAG of ports of one node (Ironic `portgroups`). */
@@ -10,10 +11,10 @@ import { NodeEntity } from './node.entity';
 @Unique('portgroups_address_key', ['address'])
 @Index('portgroups_node_id_idx', ['nodeId'])
 export class PortgroupEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'portgroups_pkey' })
+  @IdentityPrimaryColumn('portgroups')
   id!: number;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   uuid!: string;
 
   @Column({ type: 'varchar', length: 255, nullable: true })
@@ -33,7 +34,7 @@ export class PortgroupEntity {
   @Column({ type: 'varchar', length: 255, nullable: true })
   mode!: string | null;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   properties!: JsonObject;
 
   @Column({ name: 'standalone_ports_supported', type: 'boolean', default: true })
@@ -48,15 +49,15 @@ export class PortgroupEntity {
   @Column({ name: 'dynamic_portgroup', type: 'boolean', nullable: true })
   dynamicPortgroup!: boolean | null;
 
-  @Column({ name: 'internal_info', type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn('internal_info')
   internalInfo!: JsonObject;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   extra!: JsonObject;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { Column, Entity, PrimaryColumn, Unique } from 'typeorm';
+import { CreatedAtColumn } from './column-types';
 
 /**
  * One immutable version of a site design: the documents as uploaded (`source`) and as
@@ -23,6 +24,6 @@ export class SiteDesignEntity {
   @Column({ type: 'jsonb' })
   documents!: unknown[];
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }

@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, IdentityPrimaryColumn, JsonObjectColumn, UpdatedAtColumn, UuidColumn } from './column-types';
 import { NodeEntity } from './node.entity';
 
 /** How a node connects to remote volumes, e.g. an iSCSI IQN (Ironic `volume_connectors`). */
@@ -9,10 +10,10 @@ import { NodeEntity } from './node.entity';
 @Unique('volume_connectors_type_connector_id_key', ['type', 'connectorId'])
 @Index('volume_connectors_node_id_idx', ['nodeId'])
 export class VolumeConnectorEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'volume_connectors_pkey' })
+  @IdentityPrimaryColumn('volume_connectors')
   id!: number;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   uuid!: string;
 
   @Column({ name: 'node_id', type: 'integer' })
@@ -29,12 +30,12 @@ export class VolumeConnectorEntity {
   @Column({ name: 'connector_id', type: 'varchar', length: 255 })
   connectorId!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   extra!: JsonObject;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }

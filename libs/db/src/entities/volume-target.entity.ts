@@ -1,6 +1,7 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import type { JsonObject } from './column-types';
+import { CreatedAtColumn, IdentityPrimaryColumn, JsonObjectColumn, UpdatedAtColumn, UuidColumn } from './column-types';
 import { NodeEntity } from './node.entity';
 
 /** A remote volume a node boots from or attaches (Ironic `volume_targets`). */
@@ -9,10 +10,10 @@ import { NodeEntity } from './node.entity';
 // Leading column node_id also serves the per-node listing.
 @Unique('volume_targets_node_id_boot_index_key', ['nodeId', 'bootIndex'])
 export class VolumeTargetEntity {
-  @PrimaryGeneratedColumn('identity', { generatedIdentity: 'BY DEFAULT', primaryKeyConstraintName: 'volume_targets_pkey' })
+  @IdentityPrimaryColumn('volume_targets')
   id!: number;
 
-  @Column({ type: 'uuid' })
+  @UuidColumn()
   uuid!: string;
 
   @Column({ name: 'node_id', type: 'integer' })
@@ -31,15 +32,15 @@ export class VolumeTargetEntity {
   @Column({ name: 'boot_index', type: 'integer' })
   bootIndex!: number;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   properties!: JsonObject;
 
-  @Column({ type: 'jsonb', default: () => "'{}'" })
+  @JsonObjectColumn()
   extra!: JsonObject;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz', nullable: true })
+  @UpdatedAtColumn()
   updatedAt!: Date | null;
 }
