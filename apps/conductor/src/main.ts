@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { conductorSettings, loadConfigOrExit } from '@slipway/config';
 import { ConductorModule } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
-import { InfrastructureModule, infrastructureOptions, missingClusterSettings, NestPinoLogger, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
+import { InfrastructureModule, infrastructureOptions, RepositoriesModule, missingClusterSettings, NestPinoLogger, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
 
 const APP = 'slipway-conductor';
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const identity = { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes };
     // A conductor serves RPC, not HTTP: an application context is enough.
     const app = await NestFactory.createApplicationContext(
-      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), ConductorModule.forRoot(identity)] },
+      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ConductorModule.forRoot(identity)] },
       { logger: new NestPinoLogger(), abortOnError: false },
     );
     await app.init();

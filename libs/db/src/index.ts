@@ -40,3 +40,5 @@ export { PortgroupEntity } from './entities/portgroup.entity';
 export { SiteDesignEntity } from './entities/site-design.entity';
 export { VolumeConnectorEntity } from './entities/volume-connector.entity';
 export { VolumeTargetEntity } from './entities/volume-target.entity';
+export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey } from './repositories/node.repository';
+export { ChassisRepository } from './repositories/chassis.repository';

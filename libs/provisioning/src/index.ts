@@ -1,1 +1,12 @@
-export {};
+export * from './states';
+export * from './power-states';
+export * from './state-sets';
+export { targetFor } from './default-targets';
+export * from './events';
+export * from './transitions';
+export * from './provision-verbs';
+export * from './provision-request';
+export { checkConfigdrive } from './configdrive';
+export { requestedStepsProblem, type RequestedStepKind } from './requested-steps';
+export * from './display';
+export * from './steps';

@@ -31,3 +31,5 @@ export { InProcessRpcTransport, type InProcessRpcTransportOptions } from './in-p
 export { AmqpRpcTransport } from './amqp/amqp-rpc.transport';
 export { amqpTopology, type AmqpRpcTransportOptions, type AmqpTopology } from './amqp/amqp-rpc.options';
 export type { EffectiveSocketOptions } from './amqp/socket-options';
+export { nodeCreate, nodeUpdate, nodeDestroy } from './contracts/node-admin.contracts';
+export { nodeWritableFields, NODE_INTERFACE_FIELDS, type NodeWritableFields } from './contracts/node-fields.schema';

@@ -3,6 +3,9 @@
 
 export const RPC_NAMES = {
   conductorPing: 'conductor.ping',
+  nodeCreate: 'conductor.node.create',
+  nodeUpdate: 'conductor.node.update',
+  nodeDestroy: 'conductor.node.destroy',
 } as const;
 
 export type RpcName = (typeof RPC_NAMES)[keyof typeof RPC_NAMES];

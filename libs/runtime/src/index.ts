@@ -12,3 +12,4 @@ export { AuthModule, AuthSettings } from './auth/auth.module';
 export { PublicEndpoint } from './auth/public-endpoint.decorator';
 export { Htpasswd, HtpasswdError } from './auth/htpasswd';
 export { httpAppModules } from './http-app-modules';
+export { RepositoriesModule } from './repositories.module';

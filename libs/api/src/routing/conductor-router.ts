@@ -1,0 +1,19 @@
+/** A node as the hash ring sees it: its ring is `<conductor_group>:<driver>`, its key the uuid. */
+export interface RoutedNode {
+  uuid: string;
+  conductorGroup: string;
+  driver: string;
+}
+
+/**
+ * Which conductor serves a node (L5: the api records intent and calls the owner). Backed by the
+ * hash ring over live conductors; the same algorithm the conductors use.
+ */
+export interface ConductorRouter {
+  /** The owner; NoValidHost when no live conductor serves the node's group and driver. */
+  hostFor(node: RoutedNode): Promise<string>;
+  /** The owner, or null when there is none (for the `conductor` field). */
+  ownerOf(node: RoutedNode): Promise<string | null>;
+}
+
+export const CONDUCTOR_ROUTER = Symbol('CONDUCTOR_ROUTER');

@@ -1,0 +1,203 @@
+import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { DuplicateNameError, InstanceAssociatedError, NodeAlreadyExistsError } from '@slipway/errors';
+import { NodeEntity } from '../entities/node.entity';
+import { NodeTraitEntity } from '../entities/node-trait.entity';
+import { violatedUniqueConstraint } from './unique-violation';
+
+// The only place with SQL for nodes. One method per query; the api and the conductor use it.
+
+/** Filters of `GET /v1/nodes`, already validated by the api. */
+export interface NodeListFilter {
+  associated?: boolean;
+  maintenance?: boolean;
+  retired?: boolean;
+  fault?: string;
+  provisionState?: string;
+  driver?: string;
+  resourceClass?: string;
+  conductorGroup?: string;
+  owner?: string;
+  lessee?: string;
+  /** Ironic's `project`: owner or lessee. */
+  project?: string;
+  descriptionContains?: string;
+  chassisUuid?: string;
+  instanceUuid?: string;
+  shards?: string[];
+  sharded?: boolean;
+}
+
+export type NodeSortKey = keyof NodeEntity;
+
+export interface NodeListPage {
+  sortKey: NodeSortKey;
+  sortDir: 'asc' | 'desc';
+  limit: number;
+  /** The last node of the previous page. */
+  marker?: NodeEntity;
+}
+
+export class NodeRepository {
+  private readonly nodes: Repository<NodeEntity>;
+
+  constructor(private readonly dataSource: DataSource) {
+    this.nodes = dataSource.getRepository(NodeEntity);
+  }
+
+  findByUuid(uuid: string): Promise<NodeEntity | null> {
+    return this.select().where('node.uuid = :uuid', { uuid }).getOne();
+  }
+
+  findByName(name: string): Promise<NodeEntity | null> {
+    return this.select().where('node.name = :name', { name }).getOne();
+  }
+
+  findById(id: number): Promise<NodeEntity | null> {
+    return this.select().where('node.id = :id', { id }).getOne();
+  }
+
+  /** Nodes with the uuids of their chassis and allocation (a node shows those, not the ids). */
+  private select(): SelectQueryBuilder<NodeEntity> {
+    return this.nodes
+      .createQueryBuilder('node')
+      .leftJoin('node.chassis', 'chassis')
+      .addSelect(['chassis.id', 'chassis.uuid'])
+      .leftJoin('node.allocation', 'allocation')
+      .addSelect(['allocation.id', 'allocation.uuid']);
+  }
+
+  /** A page of nodes in (sort key, id) order, starting after `page.marker`. */
+  list(filter: NodeListFilter, page: NodeListPage): Promise<NodeEntity[]> {
+    const query = this.select();
+    applyFilter(query, filter);
+    const column = `node.${String(page.sortKey)}`;
+    const direction = page.sortDir === 'asc' ? 'ASC' : 'DESC';
+    if (page.marker) {
+      // Keyset pagination: rows after the marker in (sort key, id) order.
+      const comparison = page.sortDir === 'asc' ? '>' : '<';
+      const markerValue = page.marker[page.sortKey];
+      if (page.sortKey === 'id' || markerValue === undefined) {
+        query.andWhere(`node.id ${comparison} :markerId`, { markerId: page.marker.id });
+      } else if (markerValue === null) {
+        // NULLs sort last ascending (first descending) in Postgres.
+        query.andWhere(
+          page.sortDir === 'asc'
+            ? new Brackets((q) => q.where(`${column} IS NULL AND node.id > :markerId`, { markerId: page.marker?.id }))
+            : new Brackets((q) => q.where(`${column} IS NOT NULL`).orWhere(`${column} IS NULL AND node.id < :markerId`, { markerId: page.marker?.id })),
+        );
+      } else {
+        query.andWhere(
+          new Brackets((q) =>
+            q
+              .where(`${column} ${comparison} :markerValue`, { markerValue })
+              .orWhere(`${column} = :markerValue AND node.id ${comparison} :markerId`, { markerValue, markerId: page.marker?.id })
+              .orWhere(page.sortDir === 'asc' ? `${column} IS NULL` : '1 = 0'),
+          ),
+        );
+      }
+    }
+    if (page.sortKey !== 'id') query.orderBy(column, direction);
+    query.addOrderBy('node.id', direction).limit(page.limit);
+    return query.getMany();
+  }
+
+  /** Traits per node id, for the nodes of one response. */
+  async traitsOf(nodeIds: number[]): Promise<Map<number, string[]>> {
+    const traits = new Map<number, string[]>(nodeIds.map((id) => [id, []]));
+    if (!nodeIds.length) return traits;
+    const rows = await this.dataSource.getRepository(NodeTraitEntity).createQueryBuilder('t').where('t.nodeId IN (:...nodeIds)', { nodeIds }).orderBy('t.trait').getMany();
+    for (const row of rows) traits.get(row.nodeId)?.push(row.trait);
+    return traits;
+  }
+
+  /** Inserts a node; a taken uuid, name or instance uuid is the matching conflict error. */
+  async insert(node: Partial<NodeEntity>, manager: EntityManager = this.dataSource.manager): Promise<NodeEntity> {
+    const repository = manager.getRepository(NodeEntity);
+    try {
+      return await repository.save(repository.create(node));
+    } catch (error) {
+      throw conflictFor(error, node) ?? error;
+    }
+  }
+
+  /** Writes the changed columns (updated_at included) and returns the stored row. */
+  async update(id: number, changes: Partial<NodeEntity>, manager: EntityManager = this.dataSource.manager): Promise<NodeEntity> {
+    const repository = manager.getRepository(NodeEntity);
+    try {
+      await repository.update({ id }, { ...changes, updatedAt: () => 'now()' } as Parameters<typeof repository.update>[1]);
+    } catch (error) {
+      const current = await repository.findOneBy({ id });
+      throw conflictFor(error, { ...changes, uuid: current?.uuid }) ?? error;
+    }
+    return (await this.findById(id)) as NodeEntity;
+  }
+
+  async delete(id: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.getRepository(NodeEntity).delete({ id });
+  }
+
+  /**
+   * Exclusive lock: `reservation` goes from NULL to `host` atomically, so of many concurrent
+   * callers exactly one wins. Returns whether this call took it.
+   */
+  async reserve(id: number, host: string): Promise<boolean> {
+    const result = await this.nodes.createQueryBuilder().update().set({ reservation: host }).where('id = :id AND reservation IS NULL', { id }).execute();
+    return result.affected === 1;
+  }
+
+  /** Releases the lock only if `host` holds it; returns whether it did. */
+  async release(id: number, host: string): Promise<boolean> {
+    const result = await this.nodes.createQueryBuilder().update().set({ reservation: null }).where('id = :id AND reservation = :host', { id, host }).execute();
+    return result.affected === 1;
+  }
+
+  /** Who holds the node's lock now (null: nobody), or undefined when the node is gone. */
+  async reservationOf(id: number): Promise<string | null | undefined> {
+    const row = await this.nodes.createQueryBuilder('node').select('node.reservation', 'reservation').where('node.id = :id', { id }).getRawOne<{ reservation: string | null }>();
+    return row === undefined ? undefined : row.reservation;
+  }
+
+  /** Runs `work` in one transaction; repository methods take the handle it gets. */
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+}
+
+function conflictFor(error: unknown, node: Partial<NodeEntity>): Error | undefined {
+  switch (violatedUniqueConstraint(error)) {
+    case 'nodes_uuid_key':
+      return new NodeAlreadyExistsError({ uuid: node.uuid ?? '' });
+    case 'nodes_name_key':
+      return new DuplicateNameError({ name: node.name ?? '' });
+    case 'nodes_instance_uuid_key':
+      return new InstanceAssociatedError({ instanceUuid: node.instanceUuid ?? '', node: node.uuid ?? '' });
+    default:
+      return undefined;
+  }
+}
+
+function applyFilter(query: SelectQueryBuilder<NodeEntity>, filter: NodeListFilter): void {
+  const equal: Array<[keyof NodeListFilter, string]> = [
+    ['maintenance', 'maintenance'],
+    ['retired', 'retired'],
+    ['fault', 'fault'],
+    ['provisionState', 'provisionState'],
+    ['driver', 'driver'],
+    ['resourceClass', 'resourceClass'],
+    ['conductorGroup', 'conductorGroup'],
+    ['owner', 'owner'],
+    ['lessee', 'lessee'],
+    ['instanceUuid', 'instanceUuid'],
+  ];
+  for (const [key, column] of equal) {
+    if (filter[key] !== undefined) query.andWhere(`node.${column} = :${key}`, { [key]: filter[key] });
+  }
+  if (filter.chassisUuid !== undefined) query.andWhere('chassis.uuid = :chassisUuid', { chassisUuid: filter.chassisUuid });
+  if (filter.associated !== undefined) query.andWhere(`node.instanceUuid IS ${filter.associated ? 'NOT ' : ''}NULL`);
+  if (filter.project !== undefined) query.andWhere('(node.owner = :project OR node.lessee = :project)', { project: filter.project });
+  if (filter.descriptionContains !== undefined) {
+    query.andWhere("node.description ILIKE :description ESCAPE '\\'", { description: `%${filter.descriptionContains.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+  }
+  if (filter.shards?.length) query.andWhere('node.shard IN (:...shards)', { shards: filter.shards });
+  if (filter.sharded !== undefined) query.andWhere(`node.shard IS ${filter.sharded ? 'NOT ' : ''}NULL`);
+}
