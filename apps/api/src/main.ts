@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     if (missing.length) throw new Error(`the api on its own is part of a cluster and needs ${missing.join(' and ')}; use \`npm start\` for standalone mode`);
     const infrastructure = await openInfrastructure(infrastructureOptions(config, { rpc: true, queue: false }), lifecycle);
     const http = { host: config.api.host, port: config.api.port, bodyLimit: config.http.maxBodyBytes };
-    const app = await createHttpApp({ module: ApiAppModule, imports: [...httpAppModules(infrastructure, config), ApiModule] }, http);
+    const app = await createHttpApp({ module: ApiAppModule, imports: [...httpAppModules(infrastructure, config), ApiModule.forRoot({ heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout })] }, http);
     app.useGlobalFilters(new IronicExceptionFilter());
     lifecycle.onShutdown('http server', () => app.close());
     process.stdout.write(`${APP}: Ironic API at ${await listen(app, http)}/v1\n`);

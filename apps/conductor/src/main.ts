@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const identity = { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes };
     // A conductor serves RPC, not HTTP: an application context is enough.
     const app = await NestFactory.createApplicationContext(
-      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ConductorModule.forRoot(identity)] },
+      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ConductorModule.forRoot(identity, { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout })] },
       { logger: new NestPinoLogger(), abortOnError: false },
     );
     await app.init();

@@ -26,8 +26,11 @@ async function main(): Promise<void> {
         module: StandaloneModule,
         imports: [
           ...httpAppModules(infrastructure, config),
-          ApiModule,
-          ConductorModule.forRoot({ hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes }),
+          ApiModule.forRoot({ heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }),
+          ConductorModule.forRoot(
+            { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes },
+            { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout },
+          ),
           OrchestratorModule,
         ],
       },

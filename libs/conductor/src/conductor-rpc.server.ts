@@ -3,6 +3,7 @@ import { getLogger } from '@slipway/logging';
 import { conductorPing, RpcHandlerMap, RpcServer, RpcTransport } from '@slipway/rpc';
 import { Clock, CLOCK, RPC_TRANSPORT } from '@slipway/runtime';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
+import { NodeAdminHandler } from './nodes/node-admin.handler';
 
 /**
  * Consumes this conductor's RPC queue. Handlers are registered against their contracts; each
@@ -17,10 +18,12 @@ export class ConductorRpcServer implements OnApplicationBootstrap, OnApplication
     @Inject(RPC_TRANSPORT) private readonly transport: RpcTransport,
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly nodeAdmin: NodeAdminHandler,
   ) {}
 
   handlers(): RpcHandlerMap {
-    return new RpcHandlerMap().on(conductorPing, async () => ({ hostname: this.identity.hostname, time: this.clock.now().toISOString() }));
+    const handlers = new RpcHandlerMap().on(conductorPing, async () => ({ hostname: this.identity.hostname, time: this.clock.now().toISOString() }));
+    return this.nodeAdmin.register(handlers);
   }
 
   async onApplicationBootstrap(): Promise<void> {

@@ -1,14 +1,42 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CLUSTER_TIMING, ClusterTiming } from '@slipway/cluster';
+import { ChassisRepository } from '@slipway/db';
+import { ChassisNotFoundError } from '@slipway/errors';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
 import { ConductorRpcServer } from './conductor-rpc.server';
+import { driverProviders } from './drivers/driver.providers';
+import { DEFAULT_LOCK_TIMING, LOCK_TIMING, NodeLockService } from './locks/node-lock.service';
+import { CHASSIS_LOOKUP, ChassisLookup } from './nodes/chassis-lookup';
+import { NodeAdminHandler } from './nodes/node-admin.handler';
+import { conductorRegistrationProviders } from './registration/registration.providers';
 
-/** A conductor: serves its RPC queue (registration, ring and drivers build on this). */
+/**
+ * A conductor: loads its drivers, serves its RPC queue, then registers and heartbeats so the
+ * hash rings route its share of nodes to it.
+ */
 @Module({})
 export class ConductorModule {
-  static forRoot(identity: ConductorIdentity): DynamicModule {
+  static forRoot(identity: ConductorIdentity, timing: ClusterTiming): DynamicModule {
     return {
       module: ConductorModule,
-      providers: [{ provide: CONDUCTOR_IDENTITY, useValue: identity }, ConductorRpcServer],
+      providers: [
+        { provide: CONDUCTOR_IDENTITY, useValue: identity },
+        { provide: CLUSTER_TIMING, useValue: timing },
+        { provide: LOCK_TIMING, useValue: DEFAULT_LOCK_TIMING },
+        {
+          provide: CHASSIS_LOOKUP,
+          inject: [ChassisRepository],
+          useFactory: (chassis: ChassisRepository): ChassisLookup => ({
+            idOf: async (uuid) => (await chassis.findByUuid(uuid))?.id ?? Promise.reject(new ChassisNotFoundError({ chassis: uuid })),
+          }),
+        },
+        ...driverProviders,
+        NodeLockService,
+        NodeAdminHandler,
+        // Serve the queue first, then become routable.
+        ConductorRpcServer,
+        ...conductorRegistrationProviders,
+      ],
       exports: [CONDUCTOR_IDENTITY],
     };
   }

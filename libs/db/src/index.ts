@@ -42,3 +42,5 @@ export { VolumeConnectorEntity } from './entities/volume-connector.entity';
 export { VolumeTargetEntity } from './entities/volume-target.entity';
 export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey } from './repositories/node.repository';
 export { ChassisRepository } from './repositories/chassis.repository';
+export { ConductorRepository } from './repositories/conductor.repository';
+export type { ConductorInterfaceRow, ConductorRegistration, ConductorRegistrationResult, LiveConductor, ConductorSummary, ConductorDetail, ConductorSortKey, ConductorListQuery } from './repositories/conductor.repository';

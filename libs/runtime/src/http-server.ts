@@ -3,6 +3,7 @@ import { DynamicModule, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { correlation } from '@slipway/logging';
+import { useJsonBodyParser } from './json-body-parser';
 import { NestPinoLogger } from './nest-logger';
 
 export interface HttpServerOptions {
@@ -20,8 +21,9 @@ export const REQUEST_ID_HEADER = 'openstack-request-id';
  */
 export async function createHttpApp(root: Type<unknown> | DynamicModule, options: HttpServerOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({ bodyLimit: options.bodyLimit, routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: true } });
-  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger: new NestPinoLogger(), abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger: new NestPinoLogger(), abortOnError: false, bodyParser: false });
   const fastify = app.getHttpAdapter().getInstance();
+  useJsonBodyParser(fastify);
   fastify.addHook('onRequest', (_request, reply, done) => {
     const requestId = `req-${randomUUID()}`;
     reply.header('Openstack-Request-Id', requestId);

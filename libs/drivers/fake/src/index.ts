@@ -1,1 +1,17 @@
-export {};
+export { registerFakeDrivers, type FakeDriverOptions } from './register-fake-drivers';
+export { FakeHardware } from './fake.hardware';
+export { ManualManagementHardware } from './manual-management.hardware';
+export { FAKE_DELAY, FAKE_FAIL, FAKE_KNOB_PROPERTIES, FakeBehaviour, parseFakeKnobs, type FakeKnobs, type Sleep } from './fake-behaviour';
+export { FAKE_STATE } from './fake-state';
+export { FakeBiosInterface, FAKE_BIOS_DEFAULTS } from './fake-bios.interface';
+export { FakeBootInterface } from './fake-boot.interface';
+export { FakeConsoleInterface } from './fake-console.interface';
+export { FakeDeployInterface } from './fake-deploy.interface';
+export { FakeFirmwareInterface } from './fake-firmware.interface';
+export { FakeInspectInterface, FAKE_INSPECTED_PROPERTIES } from './fake-inspect.interface';
+export { FakeManagementInterface } from './fake-management.interface';
+export { FakePowerInterface } from './fake-power.interface';
+export { FakeRaidInterface } from './fake-raid.interface';
+export { FakeRescueInterface } from './fake-rescue.interface';
+export { FakeStorageInterface } from './fake-storage.interface';
+export { FakeVendorInterface } from './fake-vendor.interface';

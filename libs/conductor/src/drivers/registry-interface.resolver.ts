@@ -1,0 +1,22 @@
+import { DriverRegistry, INTERFACE_TYPES, InterfaceType, interfaceField } from '@slipway/drivers-framework';
+import { NODE_INTERFACE_FIELDS } from '@slipway/rpc';
+import type { NodeInterfaceFields } from '../nodes/node-field-mapping';
+import { NodeInterfaceResolver } from '../nodes/node-interface.resolver';
+
+/**
+ * Interface selection by the conductor's driver registry, in the API's field names. Only the
+ * interface types nodes expose at our API versions are filled (no firmware interface before 1.86).
+ */
+export class RegistryInterfaceResolver implements NodeInterfaceResolver {
+  constructor(private readonly registry: DriverRegistry) {}
+
+  resolve(driver: string, requested: NodeInterfaceFields): NodeInterfaceFields {
+    const selection = Object.fromEntries(INTERFACE_TYPES.map((type) => [interfaceField(type), requested[apiField(type)] ?? null]));
+    const resolved = this.registry.resolveInterfaces({ driver, ...selection });
+    return Object.fromEntries(NODE_INTERFACE_FIELDS.map((field) => [field, resolved[field.replace(/_interface$/, '') as InterfaceType]]));
+  }
+}
+
+function apiField(type: InterfaceType): keyof NodeInterfaceFields {
+  return `${type}_interface` as keyof NodeInterfaceFields;
+}

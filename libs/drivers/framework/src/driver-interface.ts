@@ -1,0 +1,13 @@
+import type { DriverTask } from './task';
+
+/**
+ * Root of the thirteen capability contracts. Each implementation class also declares a static
+ * `interfaceName`, the name operators put in `enabled_<type>_interfaces` and node fields.
+ */
+export abstract class DriverInterface {
+  /** Checks that the node carries what this implementation needs (driver_info etc.), without side effects. */
+  abstract validate(task: DriverTask): Promise<void>;
+
+  /** The driver_info keys this implementation reads: name → description (say "Required." when it is). */
+  abstract getProperties(): Record<string, string>;
+}
