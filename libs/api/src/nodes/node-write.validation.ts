@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { InvalidParameterValueError, NotAcceptableError } from '@slipway/errors';
 import { nodeWritableFields, NodeWritableFields } from '@slipway/rpc';
 import { canonicalUuid, isUuid, isValidName } from '../common/identifiers';
+import { parseBoolean } from '../common/query-values';
 import { NODE_FIELDS } from './node-fields';
 
 // Checks of a node body (POST) or of the fields a PATCH changes, with Ironic's messages.
@@ -36,7 +37,11 @@ export function validateNodeChanges(changes: Record<string, unknown>, minor: num
   return parseFields(changes, minor);
 }
 
-function parseFields(fields: Record<string, unknown>, minor: number): NodeWritableFields {
+const BOOLEAN_FIELDS = ['maintenance', 'protected', 'retired', 'automated_clean'];
+
+function parseFields(input: Record<string, unknown>, minor: number): NodeWritableFields {
+  // Ironic accepts boolean strings ("true", "yes", ...) for its boolean fields.
+  const fields = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, BOOLEAN_FIELDS.includes(k) && typeof v === 'string' ? parseBoolean(k, v) : v]));
   for (const name of Object.keys(fields)) {
     const minMinor = MIN_MINOR.get(name);
     if (minMinor !== undefined && minMinor > minor) throw new NotAcceptableError('Request not acceptable.');

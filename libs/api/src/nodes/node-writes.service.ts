@@ -24,7 +24,8 @@ export class NodeWritesService {
   async create(body: unknown, context: RequestContext): Promise<{ uuid: string; view: Record<string, unknown> }> {
     const fields = validateNodeCreate(body, context.minor);
     const uuid = fields.uuid ?? randomUUID();
-    const routed = { uuid, driver: fields.driver as string, conductorGroup: (fields.conductor_group ?? '').toLowerCase() };
+    // The ring compares groups case-insensitively; errors name the group as the client wrote it.
+    const routed = { uuid, driver: fields.driver as string, conductorGroup: fields.conductor_group ?? '' };
     const host = await this.routeForWrite(routed);
     await this.rpc.call(host, nodeCreate, { fields: { ...fields, uuid, driver: routed.driver }, initialState: context.minor >= 11 ? 'enroll' : 'available' });
     return { uuid, view: await this.reads.show(uuid, undefined, context) };
@@ -42,7 +43,7 @@ export class NodeWritesService {
     for (const key of Object.keys(before)) if (!(key in after)) changed[key] = emptyValueOf(before[key]);
     const changes = validateNodeChanges(changed, context.minor);
     if (Object.keys(changes).length || resetInterfaces) {
-      const host = await this.routeForWrite({ uuid: node.uuid, driver: changes.driver ?? node.driver, conductorGroup: (changes.conductor_group ?? node.conductorGroup).toLowerCase() });
+      const host = await this.routeForWrite({ uuid: node.uuid, driver: changes.driver ?? node.driver, conductorGroup: changes.conductor_group ?? node.conductorGroup });
       await this.rpc.call(host, nodeUpdate, { uuid: node.uuid, changes, resetInterfaces });
     }
     return this.reads.show(node.uuid, undefined, context);

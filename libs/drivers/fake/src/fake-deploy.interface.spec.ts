@@ -46,6 +46,13 @@ describe('FakeDeployInterface', () => {
     expect(task.node.powerState).toBe('power on');
   });
 
+  it('deploys a manual-management node too (noop management leaves the boot order alone)', async () => {
+    const task = fakeTask(registry, { driver: 'manual-management', instanceInfo: { image_source: 'img' } });
+    expect(task.driver.interfaceNames.management).toBe('noop');
+    await runDeploySteps(task);
+    expect(task.node.driverInternalInfo).toEqual({ fake_image: 'img', fake_instance_boot_prepared: true, fake_power_state: 'power on' });
+  });
+
   it('stops at the step named in fake_fail, after the earlier ones took effect', async () => {
     const task = fakeTask(registry, { driverInfo: { fake_fail: 'deploy.write_image' }, instanceInfo: { image_source: 'img' } });
     const attempt = runDeploySteps(task);
