@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 
 /**
- * JSON request bodies. An empty body with a JSON content type is no body (the `baremetal` CLI
- * sends DELETE that way); malformed JSON is the client's error, 400 with the parser's reason
- * (Ironic answers 500 there, which is its bug).
+ * Request bodies are JSON. An empty body is no body whatever its content type (the `baremetal`
+ * CLI sends DELETE with one); malformed JSON is the client's error, 400 with the parser's reason
+ * (Ironic answers 500 there, which is its bug); a non-empty body of another type is 415.
  */
 export function useJsonBodyParser(fastify: FastifyInstance): void {
   fastify.removeContentTypeParser('application/json');
@@ -15,5 +15,9 @@ export function useJsonBodyParser(fastify: FastifyInstance): void {
     } catch (error) {
       done(Object.assign(new Error(`Malformed JSON in the request body: ${(error as Error).message}`), { statusCode: 400 }), undefined);
     }
+  });
+  fastify.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
+    if (String(body).trim() === '') return done(null, undefined);
+    done(Object.assign(new Error(`Unsupported content type ${request.headers['content-type'] ?? '(none)'}: send JSON`), { statusCode: 415 }), undefined);
   });
 }

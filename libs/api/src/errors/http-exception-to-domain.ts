@@ -27,7 +27,7 @@ export function domainErrorFromHttp(exception: HttpException | FastifyHttpError,
     case 413:
       return new RequestEntityTooLargeError();
     case 415:
-      return new InvalidError('The request body must be JSON (Content-Type: application/json).');
+      return new InvalidError(exception.message);
     default:
       return status >= 400 && status < 500 ? new InvalidError(exception.message) : new InternalError();
   }
