@@ -9,6 +9,8 @@ import { DEFAULT_LOCK_TIMING, LOCK_TIMING, NodeLockService } from './locks/node-
 import { CHASSIS_LOOKUP, ChassisLookup } from './nodes/chassis-lookup';
 import { NodeAdminHandler } from './nodes/node-admin.handler';
 import { conductorRegistrationProviders } from './registration/registration.providers';
+import { BackgroundWork } from './tasks/background-work';
+import { NodeTaskRunner } from './tasks/node-task.runner';
 
 /**
  * A conductor: loads its drivers, serves its RPC queue, then registers and heartbeats so the
@@ -32,6 +34,8 @@ export class ConductorModule {
         },
         ...driverProviders,
         NodeLockService,
+        BackgroundWork,
+        NodeTaskRunner,
         NodeAdminHandler,
         // Serve the queue first, then become routable.
         ConductorRpcServer,
