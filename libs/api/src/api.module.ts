@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RingDirectory } from '@slipway/cluster';
 import { ConductorRepository } from '@slipway/db';
 import { Clock, CLOCK } from '@slipway/runtime';
+import { NodeProvisionController } from './node-provision/node-provision.controller';
+import { NodeProvisionService } from './node-provision/node-provision.service';
 import { NodeWritesService } from './nodes/node-writes.service';
 import { NodesController } from './nodes/nodes.controller';
 import { NodesService } from './nodes/nodes.service';
@@ -20,10 +22,11 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [RootController, NodesController],
+      controllers: [RootController, NodesController, NodeProvisionController],
       providers: [
         NodesService,
         NodeWritesService,
+        NodeProvisionService,
         {
           provide: CONDUCTOR_ROUTER,
           inject: [ConductorRepository, CLOCK],

@@ -4,6 +4,7 @@ import { conductorPing, RpcHandlerMap, RpcServer, RpcTransport } from '@slipway/
 import { Clock, CLOCK, RPC_TRANSPORT } from '@slipway/runtime';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
 import { NodeAdminHandler } from './nodes/node-admin.handler';
+import { ProvisionHandler } from './provisioning/provision.handler';
 
 /**
  * Consumes this conductor's RPC queue. Handlers are registered against their contracts; each
@@ -19,10 +20,12 @@ export class ConductorRpcServer implements OnApplicationBootstrap, OnApplication
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly nodeAdmin: NodeAdminHandler,
+    private readonly provisioning: ProvisionHandler,
   ) {}
 
   handlers(): RpcHandlerMap {
     const handlers = new RpcHandlerMap().on(conductorPing, async () => ({ hostname: this.identity.hostname, time: this.clock.now().toISOString() }));
+    this.provisioning.register(handlers);
     return this.nodeAdmin.register(handlers);
   }
 

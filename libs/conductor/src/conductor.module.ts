@@ -8,6 +8,7 @@ import { driverProviders } from './drivers/driver.providers';
 import { DEFAULT_LOCK_TIMING, LOCK_TIMING, NodeLockService } from './locks/node-lock.service';
 import { CHASSIS_LOOKUP, ChassisLookup } from './nodes/chassis-lookup';
 import { NodeAdminHandler } from './nodes/node-admin.handler';
+import { ProvisionHandler } from './provisioning/provision.handler';
 import { conductorRegistrationProviders } from './registration/registration.providers';
 import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
@@ -37,6 +38,7 @@ export class ConductorModule {
         BackgroundWork,
         NodeTaskRunner,
         NodeAdminHandler,
+        ProvisionHandler,
         // Serve the queue first, then become routable.
         ConductorRpcServer,
         ...conductorRegistrationProviders,

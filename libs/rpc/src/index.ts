@@ -33,3 +33,5 @@ export { amqpTopology, type AmqpRpcTransportOptions, type AmqpTopology } from '.
 export type { EffectiveSocketOptions } from './amqp/socket-options';
 export { nodeCreate, nodeUpdate, nodeDestroy } from './contracts/node-admin.contracts';
 export { nodeWritableFields, NODE_INTERFACE_FIELDS, type NodeWritableFields } from './contracts/node-fields.schema';
+export { nodeProvision, type RequestedStep } from './contracts/node-provision.contract';
+export { driverProperties, driverRaidLogicalDiskProperties } from './contracts/driver-info.contracts';

@@ -6,6 +6,9 @@ export const RPC_NAMES = {
   nodeCreate: 'conductor.node.create',
   nodeUpdate: 'conductor.node.update',
   nodeDestroy: 'conductor.node.destroy',
+  nodeProvision: 'conductor.node.provision',
+  driverProperties: 'conductor.driver.properties',
+  driverRaidLogicalDiskProperties: 'conductor.driver.raid-logical-disk-properties',
 } as const;
 
 export type RpcName = (typeof RPC_NAMES)[keyof typeof RPC_NAMES];

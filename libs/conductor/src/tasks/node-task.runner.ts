@@ -77,6 +77,8 @@ export class NodeTaskRunner {
     const save = async () => {
       if (shared) return;
       const changes = changedFields(saved, node);
+      // provision_updated_at follows every change of the provision state or its target.
+      if ('provisionState' in changes || 'targetProvisionState' in changes) changes.provisionUpdatedAt = new Date();
       if (Object.keys(changes).length) await this.nodes.update(row.id, changes);
       saved = structuredClone(node);
     };

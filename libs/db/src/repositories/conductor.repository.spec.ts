@@ -231,9 +231,47 @@ describe('ConductorRepository', () => {
       expect(detail).toEqual([{ hostname: 'd', conductorGroup: 'g', alive: false, drivers: ['redfish'], createdAt: expect.any(Date), updatedAt: expect.any(Date) }]);
     });
 
+    it('pages by online flag and by version, a missing version sorting first', async () => {
+      await conductors.unregister('a');
+      await dataSource.query(`UPDATE conductors SET version = CASE hostname WHEN 'c' THEN '2.0' WHEN 'b' THEN '1.0' END`);
+      const walkBy = async (sortKey: 'online' | 'version') => {
+        const seen: string[] = [];
+        let marker: string | undefined;
+        for (;;) {
+          const page = await conductors.list({ limit: 1, marker, sortKey, heartbeatTimeoutSeconds: TIMEOUT });
+          if (page.length === 0) return seen;
+          seen.push(page[0].hostname);
+          marker = page[0].hostname;
+        }
+      };
+
+      expect(await walkBy('online')).toEqual(['a', 'c', 'd', 'b']);
+      expect(await walkBy('version')).toEqual(['a', 'd', 'b', 'c']);
+    });
+
     it('answers ConductorNotFound for an unknown marker', async () => {
       await expect(conductors.list({ limit: 10, marker: 'nope', heartbeatTimeoutSeconds: TIMEOUT })).rejects.toBeInstanceOf(ConductorNotFoundError);
     });
+  });
+
+  it('lists the interface rows of live conductors for the hardware types asked', async () => {
+    await conductors.register(registration('c2', { hardwareTypes: ['redfish', 'ipmi'], interfaces: [...interfacesFor('redfish', 'redfish-x'), ...interfacesFor('ipmi', 'ipmitool')] }));
+    await conductors.register(registration('c1'));
+    await conductors.register(registration('dead', { interfaces: interfacesFor('redfish', 'stale') }));
+    await heartbeatAgo('dead', 60);
+
+    const rows = await conductors.listLiveInterfaces(['redfish'], TIMEOUT);
+
+    expect(rows).toEqual([
+      { hardwareType: 'redfish', interfaceType: 'power', interfaceName: 'redfish', isDefault: true },
+      { hardwareType: 'redfish', interfaceType: 'power', interfaceName: 'fake', isDefault: false },
+      { hardwareType: 'redfish', interfaceType: 'boot', interfaceName: 'pxe', isDefault: true },
+      { hardwareType: 'redfish', interfaceType: 'power', interfaceName: 'redfish-x', isDefault: true },
+      { hardwareType: 'redfish', interfaceType: 'power', interfaceName: 'fake', isDefault: false },
+      { hardwareType: 'redfish', interfaceType: 'boot', interfaceName: 'pxe', isDefault: true },
+    ]);
+    expect(await conductors.listLiveInterfaces(['ipmi', 'nope'], TIMEOUT)).toHaveLength(3);
+    expect(await conductors.listLiveInterfaces([], TIMEOUT)).toEqual([]);
   });
 
   it('gets nothing for an unknown hostname', async () => {

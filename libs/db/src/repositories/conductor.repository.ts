@@ -58,7 +58,7 @@ export interface ConductorDetail extends ConductorSummary {
   updatedAt: Date;
 }
 
-export type ConductorSortKey = 'id' | 'hostname' | 'conductorGroup' | 'createdAt' | 'updatedAt';
+export type ConductorSortKey = 'id' | 'hostname' | 'conductorGroup' | 'online' | 'version' | 'createdAt' | 'updatedAt';
 
 export interface ConductorListQuery {
   limit: number;
@@ -70,13 +70,16 @@ export interface ConductorListQuery {
   heartbeatTimeoutSeconds: number;
 }
 
-// Whitelisted columns: the sort key goes into the SQL text.
-const SORT_COLUMNS: Record<ConductorSortKey, string> = {
-  id: 'id',
-  hostname: 'hostname',
-  conductorGroup: 'conductor_group',
-  createdAt: 'created_at',
-  updatedAt: 'updated_at',
+// Whitelisted sort expressions over a table alias: the sort key goes into the SQL text. `version`
+// is the only nullable one; NULL sorts as '' so that the keyset comparison below stays exact.
+const SORT_COLUMNS: Record<ConductorSortKey, (alias: string) => string> = {
+  id: (t) => `${t}.id`,
+  hostname: (t) => `${t}.hostname`,
+  conductorGroup: (t) => `${t}.conductor_group`,
+  online: (t) => `${t}.online`,
+  version: (t) => `COALESCE(${t}.version, '')`,
+  createdAt: (t) => `${t}.created_at`,
+  updatedAt: (t) => `${t}.updated_at`,
 };
 
 /** The liveness rule (Ironic's): online and a heartbeat no older than the timeout. `$1` is the timeout. */
@@ -183,6 +186,23 @@ export class ConductorRepository {
   }
 
   /**
+   * The interface rows that live conductors registered for these hardware types (what the
+   * driver detail of the API is built from), by conductor hostname then registration order.
+   * Rows of dead conductors are left out: they describe a configuration nobody serves any more.
+   */
+  listLiveInterfaces(hardwareTypes: readonly string[], heartbeatTimeoutSeconds: number): Promise<ConductorInterfaceRow[]> {
+    if (hardwareTypes.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT h.hardware_type AS "hardwareType", h.interface_type AS "interfaceType", h.interface_name AS "interfaceName", h."default" AS "isDefault"
+         FROM conductor_hardware_interfaces h
+         JOIN conductors c ON c.id = h.conductor_id
+        WHERE ${ALIVE} AND h.hardware_type = ANY($2::varchar[])
+        ORDER BY c.hostname, h.id`,
+      [heartbeatTimeoutSeconds, [...hardwareTypes]],
+    );
+  }
+
+  /**
    * A page of conductors, online or not, in (sort key, id) order after `marker`.
    * @throws ConductorNotFoundError when the marker names no conductor (Ironic answers 404).
    */
@@ -198,14 +218,14 @@ export class ConductorRepository {
       if (found.length === 0) throw new ConductorNotFoundError({ conductor: query.marker });
       parameters.push(query.marker);
       // Keyset pagination. The marker's values stay in SQL (a timestamp through JavaScript would
-      // lose its microseconds); every sortable column is NOT NULL, so a row comparison is exact.
-      after = `WHERE (c.${column}, c.id) ${direction === 'ASC' ? '>' : '<'} (SELECT m.${column}, m.id FROM conductors m WHERE m.hostname = $3)`;
+      // lose its microseconds); no sort expression is NULL, so a row comparison is exact.
+      after = `WHERE (${column('c')}, c.id) ${direction === 'ASC' ? '>' : '<'} (SELECT ${column('m')}, m.id FROM conductors m WHERE m.hostname = $3)`;
     }
     const rows: ConductorRow[] = await this.dataSource.query(
       `SELECT c.id, c.hostname, c.conductor_group, ${ALIVE} AS alive, c.drivers, c.created_at, c.updated_at
          FROM conductors c
          ${after}
-        ORDER BY c.${column} ${direction}, c.id ${direction}
+        ORDER BY ${column('c')} ${direction}, c.id ${direction}
         LIMIT $2`,
       parameters,
     );

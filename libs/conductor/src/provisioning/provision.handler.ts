@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidStateRequestedError } from '@slipway/errors';
+import { getLogger } from '@slipway/logging';
+import { ProvisionEvent, ProvisionState, StableProvisionState, transition } from '@slipway/provisioning';
+import { nodeProvision, RpcHandlerMap, RpcRequestOf } from '@slipway/rpc';
+import { NodeTaskContext, NodeTaskRunner } from '../tasks/node-task.runner';
+import { PROVISION_WORK } from './provision-work';
+
+type ProvisionRequest = RpcRequestOf<typeof nodeProvision>;
+
+/**
+ * Provision actions: under the node lock, re-check and fire the event (the node enters the busy
+ * state before the caller's 202), then do that state's work in the background and fire `done`
+ * (or `fail`, with last_error) when it ends, until the node rests in a stable state.
+ */
+@Injectable()
+export class ProvisionHandler {
+  private readonly log = getLogger('ProvisionHandler');
+
+  constructor(private readonly tasks: NodeTaskRunner) {}
+
+  register(handlers: RpcHandlerMap): RpcHandlerMap {
+    return handlers.on(nodeProvision, (request) => this.provision(request));
+  }
+
+  async provision(request: ProvisionRequest): Promise<Record<string, never>> {
+    await this.tasks.exclusiveThenBackground(
+      request.uuid,
+      `provision action ${request.event}`,
+      async (context) => {
+        fire(context, request.event as ProvisionEvent, request.target);
+        context.task.node.lastError = null;
+        if (request.configdrive !== undefined) context.task.node.instanceInfo = { ...context.task.node.instanceInfo, configdrive: request.configdrive };
+      },
+      (context) => this.work(context, request),
+    );
+    return {};
+  }
+
+  /** Runs the work of each busy state the node passes through, until it rests. */
+  private async work(context: NodeTaskContext, request: ProvisionRequest): Promise<void> {
+    const node = context.task.node;
+    for (;;) {
+      const state = node.provisionState as ProvisionState;
+      const work = PROVISION_WORK[state];
+      if (!work) return;
+      try {
+        // A manual clean keeps `manageable` as its target through every event (Ironic does).
+        const manualClean = state === 'cleaning' && node.targetProvisionState === 'manageable';
+        const next = await work(context, request);
+        if (next === 'wait') return;
+        fire(context, next, manualClean ? 'manageable' : undefined);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.log.warn({ node: node.uuid, state, err: error }, 'provisioning step failed');
+        node.lastError = message;
+        fire(context, 'fail');
+        return;
+      } finally {
+        await context.save();
+      }
+    }
+  }
+}
+
+/** Moves the node along the state-machine table; a pair the table lacks is the caller's error. */
+function fire(context: NodeTaskContext, event: ProvisionEvent, target?: string): void {
+  const node = context.task.node;
+  const next = transition(node.provisionState as ProvisionState, event, target ? { target: target as StableProvisionState } : undefined);
+  if (!next) throw new InvalidStateRequestedError({ action: event, node: node.uuid, state: node.provisionState });
+  node.provisionState = next.state;
+  node.targetProvisionState = next.target;
+}

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, spawnApp, SpawnedApp } from '@slipway/testing';
+
+// Provision actions through the API on fake hardware, in one standalone process.
+describe('provisioning through the API (cross-process)', () => {
+  let dir: string;
+  let app: SpawnedApp;
+  let nodes: string;
+  const headers = { 'content-type': 'application/json', 'x-openstack-ironic-api-version': '1.82' };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'slipway-provision-'));
+    const port = await freePort();
+    nodes = `http://127.0.0.1:${port}/v1/nodes`;
+    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port) });
+    await app.waitFor(/Ironic API at/, 30_000);
+  });
+  afterAll(async () => {
+    await app.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function create(name: string, driverInfo: Record<string, unknown> = {}): Promise<string> {
+    const response = await fetch(nodes, { method: 'POST', headers, body: JSON.stringify({ name, driver: 'fake-hardware', driver_info: driverInfo }) });
+    expect(response.status).toBe(201);
+    return name;
+  }
+  async function show(name: string): Promise<Record<string, unknown>> {
+    return (await (await fetch(`${nodes}/${name}`, { headers })).json()) as Record<string, unknown>;
+  }
+  async function act(name: string, body: Record<string, unknown>): Promise<Response> {
+    return fetch(`${nodes}/${name}/states/provision`, { method: 'PUT', headers, body: JSON.stringify(body) });
+  }
+  /** Sends the action and waits until the node rests in `state` (Ironic clients poll the same way). */
+  async function reach(name: string, body: Record<string, unknown>, state: string, target: string | null = null): Promise<Record<string, unknown>> {
+    const response = await act(name, body);
+    expect(response.status).toBe(202);
+    expect(response.headers.get('location')).toMatch(/\/v1\/nodes\/[0-9a-f-]{36}\/states$/);
+    expect(await response.text()).toBe('');
+    for (let i = 0; i < 100; i++) {
+      const node = await show(name);
+      if (node.provision_state === state && node.target_provision_state === target) return node;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${name} did not reach ${state}: ${JSON.stringify(await show(name))}`);
+  }
+
+  it('goes enroll → manageable → available → active → available with fake deploy steps and cleaning', async () => {
+    await create('life');
+    expect((await show('life')).provision_state).toBe('enroll');
+    expect((await reach('life', { target: 'manage' }, 'manageable')).power_state).toBe('power off');
+    await reach('life', { target: 'provide' }, 'available');
+    const active = await reach('life', { target: 'active' }, 'active');
+    expect(active.power_state).toBe('power on');
+    expect(active.deploy_step).toEqual({});
+    expect(active.provision_updated_at).toEqual(expect.any(String));
+    const undeployed = await reach('life', { target: 'deleted' }, 'available');
+    expect(undeployed.power_state).toBe('power off');
+    expect(undeployed.instance_info).toEqual({});
+  });
+
+  it('inspects, cleans manually with the requested steps, and accepts the 1.73 verbs', async () => {
+    await create('ops');
+    await reach('ops', { target: 'manage' }, 'manageable');
+    await reach('ops', { target: 'inspect' }, 'manageable');
+    await reach('ops', { target: 'clean', clean_steps: [{ interface: 'deploy', step: 'erase_devices' }] }, 'manageable');
+    await reach('ops', { target: 'provide' }, 'available');
+    await reach('ops', { target: 'deploy' }, 'active');
+    await reach('ops', { target: 'undeploy' }, 'available');
+  });
+
+  it('fails a deploy whose step breaks, with last_error, and deploys again once fixed', async () => {
+    await create('broken', { fake_fail: 'deploy.write_image' });
+    await reach('broken', { target: 'manage' }, 'manageable');
+    await reach('broken', { target: 'provide' }, 'available');
+    // Ironic keeps `active` as the target of a failed deploy.
+    const failed = await reach('broken', { target: 'active' }, 'deploy failed', 'active');
+    expect(failed.last_error).toMatch(/write_image/);
+    expect(failed.deploy_step).toEqual({});
+    expect(failed.driver_internal_info).not.toHaveProperty('deploy_steps');
+    const patched = await fetch(`${nodes}/broken`, { method: 'PATCH', headers, body: JSON.stringify([{ op: 'remove', path: '/driver_info/fake_fail' }]) });
+    expect(patched.status).toBe(200);
+    const deployed = await reach('broken', { target: 'active' }, 'active');
+    expect(deployed.last_error).toBeNull();
+  });
+
+  it('rescues and unrescues an active node', async () => {
+    await create('rescued');
+    await reach('rescued', { target: 'manage' }, 'manageable');
+    await reach('rescued', { target: 'provide' }, 'available');
+    await reach('rescued', { target: 'active' }, 'active');
+    await reach('rescued', { target: 'rescue', rescue_password: 'pw' }, 'rescue');
+    await reach('rescued', { target: 'unrescue' }, 'active');
+  });
+
+  it('refuses what the state machine or the version does not allow, with Ironic messages, and changes nothing', async () => {
+    await create('strict');
+    const provide = await act('strict', { target: 'provide' });
+    expect(provide.status).toBe(400);
+    const fault = JSON.parse(((await provide.json()) as { error_message: string }).error_message) as { faultstring: string };
+    expect(fault.faultstring).toMatch(/^The requested action "provide" can not be performed on node "[0-9a-f-]{36}" while it is in state "enroll"\.$/);
+    expect((await act('strict', { target: 'fly' })).status).toBe(400);
+    expect((await act('strict', {})).status).toBe(400);
+    // Before 1.4 there is no `manage` (and before 1.5 no names: the uuid addresses the node).
+    const uuid = (await show('strict')).uuid as string;
+    const tooNew = await fetch(`${nodes}/${uuid}/states/provision`, { method: 'PUT', headers: { ...headers, 'x-openstack-ironic-api-version': '1.3' }, body: JSON.stringify({ target: 'manage' }) });
+    expect(tooNew.status).toBe(406);
+    expect((await act('strict', { target: 'rescue' })).status).toBe(400);
+    expect((await show('strict')).provision_state).toBe('enroll');
+  });
+});
