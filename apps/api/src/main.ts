@@ -1,7 +1,7 @@
 // The REST API on its own: one stateless replica of a cluster (shared PostgreSQL and RabbitMQ).
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { ApiModule, IronicExceptionFilter } from '@slipway/api';
+import { ApiModule, IronicExceptionFilter, serveOpenApi } from '@slipway/api';
 import { apiSettings, loadConfigOrExit } from '@slipway/config';
 import { configureLogging } from '@slipway/logging';
 import { createHttpApp, httpAppModules, infrastructureOptions, listen, missingClusterSettings, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     const http = { host: config.api.host, port: config.api.port, bodyLimit: config.http.maxBodyBytes };
     const app = await createHttpApp({ module: ApiAppModule, imports: [...httpAppModules(infrastructure, config), ApiModule.forRoot({ heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout })] }, http);
     app.useGlobalFilters(new IronicExceptionFilter());
+    serveOpenApi(app);
     lifecycle.onShutdown('http server', () => app.close());
     process.stdout.write(`${APP}: Ironic API at ${await listen(app, http)}/v1\n`);
   });

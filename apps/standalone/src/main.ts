@@ -2,7 +2,7 @@
 // defaults (PGlite in the data folder, in-process RPC and queue) unless URLs are configured.
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { ApiModule, IronicExceptionFilter } from '@slipway/api';
+import { ApiModule, IronicExceptionFilter, serveOpenApi } from '@slipway/api';
 import { loadConfigOrExit, standaloneSettings } from '@slipway/config';
 import { ConductorModule } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
       http,
     );
     app.useGlobalFilters(new IronicExceptionFilter());
+    serveOpenApi(app);
     lifecycle.onShutdown('http server', () => app.close());
     const url = await listen(app, http);
     const { database, rpc, queue } = infrastructure.modes;

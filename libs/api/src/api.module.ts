@@ -2,7 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RingDirectory } from '@slipway/cluster';
 import { ConductorRepository } from '@slipway/db';
 import { Clock, CLOCK } from '@slipway/runtime';
+import { ConductorsController } from './conductors/conductors.controller';
+import { ConductorsService } from './conductors/conductors.service';
+import { HEARTBEAT_TIMEOUT_SECONDS } from './conductors/heartbeat-timeout';
+import { DriversController } from './drivers/drivers.controller';
+import { DriversService } from './drivers/drivers.service';
 import { NodeProvisionController } from './node-provision/node-provision.controller';
+import { nodeOperationsControllers, nodeOperationsProviders } from './node-states/node-operations.providers';
 import { NodeProvisionService } from './node-provision/node-provision.service';
 import { NodeWritesService } from './nodes/node-writes.service';
 import { NodesController } from './nodes/nodes.controller';
@@ -22,11 +28,15 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [RootController, NodesController, NodeProvisionController],
+      controllers: [RootController, NodesController, NodeProvisionController, ConductorsController, DriversController, ...nodeOperationsControllers],
       providers: [
         NodesService,
         NodeWritesService,
         NodeProvisionService,
+        ConductorsService,
+        DriversService,
+        ...nodeOperationsProviders,
+        { provide: HEARTBEAT_TIMEOUT_SECONDS, useValue: options.heartbeatTimeoutSeconds },
         {
           provide: CONDUCTOR_ROUTER,
           inject: [ConductorRepository, CLOCK],

@@ -3,6 +3,8 @@ import { getLogger } from '@slipway/logging';
 import { conductorPing, RpcHandlerMap, RpcServer, RpcTransport } from '@slipway/rpc';
 import { Clock, CLOCK, RPC_TRANSPORT } from '@slipway/runtime';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
+import { DriverInfoHandler } from './drivers/driver-info.handler';
+import { NodeOperationsHandlers } from './management/node-operations.handlers';
 import { NodeAdminHandler } from './nodes/node-admin.handler';
 import { ProvisionHandler } from './provisioning/provision.handler';
 
@@ -20,12 +22,16 @@ export class ConductorRpcServer implements OnApplicationBootstrap, OnApplication
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly nodeAdmin: NodeAdminHandler,
+    private readonly driverInfo: DriverInfoHandler,
     private readonly provisioning: ProvisionHandler,
+    private readonly nodeOperations: NodeOperationsHandlers,
   ) {}
 
   handlers(): RpcHandlerMap {
     const handlers = new RpcHandlerMap().on(conductorPing, async () => ({ hostname: this.identity.hostname, time: this.clock.now().toISOString() }));
     this.provisioning.register(handlers);
+    this.driverInfo.register(handlers);
+    this.nodeOperations.register(handlers);
     return this.nodeAdmin.register(handlers);
   }
 

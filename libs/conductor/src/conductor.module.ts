@@ -5,8 +5,10 @@ import { ChassisNotFoundError } from '@slipway/errors';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
 import { ConductorRpcServer } from './conductor-rpc.server';
 import { driverProviders } from './drivers/driver.providers';
+import { DriverInfoHandler } from './drivers/driver-info.handler';
 import { DEFAULT_LOCK_TIMING, LOCK_TIMING, NodeLockService } from './locks/node-lock.service';
 import { CHASSIS_LOOKUP, ChassisLookup } from './nodes/chassis-lookup';
+import { nodeOperationsProviders } from './management/node-operations.handlers';
 import { NodeAdminHandler } from './nodes/node-admin.handler';
 import { ProvisionHandler } from './provisioning/provision.handler';
 import { conductorRegistrationProviders } from './registration/registration.providers';
@@ -38,7 +40,9 @@ export class ConductorModule {
         BackgroundWork,
         NodeTaskRunner,
         NodeAdminHandler,
+        DriverInfoHandler,
         ProvisionHandler,
+        ...nodeOperationsProviders,
         // Serve the queue first, then become routable.
         ConductorRpcServer,
         ...conductorRegistrationProviders,

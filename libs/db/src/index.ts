@@ -44,3 +44,13 @@ export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey } from './rep
 export { ChassisRepository } from './repositories/chassis.repository';
 export { ConductorRepository } from './repositories/conductor.repository';
 export type { ConductorInterfaceRow, ConductorRegistration, ConductorRegistrationResult, LiveConductor, ConductorSummary, ConductorDetail, ConductorSortKey, ConductorListQuery } from './repositories/conductor.repository';
+export { NodeTraitRepository } from './repositories/node-trait.repository';
+export type { ChassisListPage, ChassisSortKey } from './repositories/chassis.repository';
+export { PortRepository } from './repositories/port.repository';
+export type { PortListFilter, PortListPage, PortSortKey } from './repositories/port.repository';
+export { PortgroupRepository } from './repositories/portgroup.repository';
+export type { PortgroupListFilter, PortgroupListPage, PortgroupSortKey } from './repositories/portgroup.repository';
+export { AllocationRepository } from './repositories/allocation.repository';
+export type { AllocationCandidate, AllocationListFilter, AllocationListPage, AllocationSortKey, CandidateQuery, NewAllocation } from './repositories/allocation.repository';
+export { DeployTemplateRepository } from './repositories/deploy-template.repository';
+export type { DeployTemplateListPage, DeployTemplateSortKey, DeployTemplateStepValues, DeployTemplateWithSteps } from './repositories/deploy-template.repository';

@@ -35,3 +35,20 @@ export { nodeCreate, nodeUpdate, nodeDestroy } from './contracts/node-admin.cont
 export { nodeWritableFields, NODE_INTERFACE_FIELDS, type NodeWritableFields } from './contracts/node-fields.schema';
 export { nodeProvision, type RequestedStep } from './contracts/node-provision.contract';
 export { driverProperties, driverRaidLogicalDiskProperties } from './contracts/driver-info.contracts';
+export { nodeChangePowerState } from './contracts/node-power.contracts';
+export {
+  nodeGetBootDevice,
+  nodeSetBootDevice,
+  nodeGetSupportedBootDevices,
+  nodeInjectNmi,
+  nodeChangeBootMode,
+  nodeChangeSecureBoot,
+  nodeGetSupportedIndicators,
+  nodeGetIndicatorState,
+  nodeSetIndicatorState,
+  nodeSetMaintenance,
+  nodeValidateInterfaces,
+  interfaceValidation,
+  type InterfaceValidation,
+} from './contracts/node-management.contracts';
+export { nodeAddTraits, nodeRemoveTraits } from './contracts/node-traits.contracts';

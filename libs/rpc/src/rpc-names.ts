@@ -3,12 +3,31 @@
 
 export const RPC_NAMES = {
   conductorPing: 'conductor.ping',
+  portCreate: 'conductor.port.create',
+  portUpdate: 'conductor.port.update',
+  portDestroy: 'conductor.port.destroy',
+  portgroupUpdate: 'conductor.portgroup.update',
+  portgroupDestroy: 'conductor.portgroup.destroy',
   nodeCreate: 'conductor.node.create',
   nodeUpdate: 'conductor.node.update',
   nodeDestroy: 'conductor.node.destroy',
   nodeProvision: 'conductor.node.provision',
   driverProperties: 'conductor.driver.properties',
   driverRaidLogicalDiskProperties: 'conductor.driver.raid-logical-disk-properties',
+  nodeChangePowerState: 'conductor.node.change-power-state',
+  nodeGetBootDevice: 'conductor.node.get-boot-device',
+  nodeSetBootDevice: 'conductor.node.set-boot-device',
+  nodeGetSupportedBootDevices: 'conductor.node.get-supported-boot-devices',
+  nodeInjectNmi: 'conductor.node.inject-nmi',
+  nodeChangeBootMode: 'conductor.node.change-boot-mode',
+  nodeChangeSecureBoot: 'conductor.node.change-secure-boot',
+  nodeGetSupportedIndicators: 'conductor.node.get-supported-indicators',
+  nodeGetIndicatorState: 'conductor.node.get-indicator-state',
+  nodeSetIndicatorState: 'conductor.node.set-indicator-state',
+  nodeSetMaintenance: 'conductor.node.set-maintenance',
+  nodeValidateInterfaces: 'conductor.node.validate-interfaces',
+  nodeAddTraits: 'conductor.node.add-traits',
+  nodeRemoveTraits: 'conductor.node.remove-traits',
 } as const;
 
 export type RpcName = (typeof RPC_NAMES)[keyof typeof RPC_NAMES];

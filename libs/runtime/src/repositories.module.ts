@@ -1,5 +1,5 @@
 import { Global, Module, Provider } from '@nestjs/common';
-import { ChassisRepository, ConductorRepository, DataSource, NodeRepository } from '@slipway/db';
+import { ChassisRepository, ConductorRepository, DataSource, NodeRepository, NodeTraitRepository } from '@slipway/db';
 import { DATA_SOURCE } from './tokens';
 
 // Repositories are plain classes over the process's data source; one instance each per process.
@@ -9,7 +9,7 @@ const repository = <T>(type: new (dataSource: DataSource) => T): Provider => ({
   inject: [DATA_SOURCE],
 });
 
-const providers = [repository(NodeRepository), repository(ChassisRepository), repository(ConductorRepository)];
+const providers = [repository(NodeRepository), repository(ChassisRepository), repository(ConductorRepository), repository(NodeTraitRepository)];
 
 @Global()
 @Module({ providers, exports: providers.map((p) => (p as { provide: unknown }).provide as never) })

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { nodeCreateBodySchema, patchBodySchema } from '../openapi/body-schemas';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { parseBoolean } from '../common/query-values';
 import { publicBaseUrl } from '../root/public-url';
@@ -38,6 +39,7 @@ export class NodesController {
 
   @Post()
   @HttpCode(201)
+  @ApiBody({ schema: nodeCreateBodySchema })
   async create(@Body() body: unknown, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply, @RequestedVersion() version: ApiVersion) {
     const context = contextOf(request, version);
     const { uuid, view } = await this.writes.create(body, context);
@@ -46,6 +48,7 @@ export class NodesController {
   }
 
   @Patch(':node')
+  @ApiBody({ schema: patchBodySchema })
   update(@Param('node') ident: string, @Body() body: unknown, @Query('reset_interfaces') reset: string | undefined, @Req() request: FastifyRequest, @RequestedVersion() version: ApiVersion) {
     return this.writes.update(ident, body, parseBoolean('reset_interfaces', reset) ?? false, contextOf(request, version));
   }

@@ -14,6 +14,11 @@ export interface ConductorRouter {
   hostFor(node: RoutedNode): Promise<string>;
   /** The owner, or null when there is none (for the `conductor` field). */
   ownerOf(node: RoutedNode): Promise<string | null>;
+  /**
+   * Any live conductor serving the hardware type, whatever its group, for driver-level requests
+   * (Ironic's get_topic_for_driver); DriverNotFound (404) when none does.
+   */
+  anyConductorFor(driver: string): Promise<string>;
 }
 
 export const CONDUCTOR_ROUTER = Symbol('CONDUCTOR_ROUTER');

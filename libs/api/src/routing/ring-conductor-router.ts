@@ -1,4 +1,4 @@
-import { NoValidHostError, TemporaryFailureError } from '@slipway/errors';
+import { DriverNotFoundError, errorFromWire, NoValidHostError, TemporaryFailureError } from '@slipway/errors';
 import type { RingDirectory } from '@slipway/cluster';
 import { ConductorRouter, RoutedNode } from './conductor-router';
 
@@ -16,6 +16,18 @@ export class RingConductorRouter implements ConductorRouter {
     } catch (error) {
       if (error instanceof NoValidHostError || error instanceof TemporaryFailureError) return null;
       throw error;
+    }
+  }
+
+  async anyConductorFor(driver: string): Promise<string> {
+    try {
+      return await this.rings.anyConductorFor(driver);
+    } catch (error) {
+      if (!(error instanceof DriverNotFoundError)) throw error;
+      // Ironic's ring lookup words this DriverNotFound in its own way, and differently when no
+      // conductor is alive at all; clients show the message, so it is kept.
+      const none = (await this.rings.liveConductors()).length === 0;
+      throw errorFromWire({ type: DriverNotFoundError.code, message: none ? 'No conductors registered.' : `The driver '${driver}' is unknown.`, details: { driverName: driver } });
     }
   }
 }
