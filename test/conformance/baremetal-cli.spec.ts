@@ -21,6 +21,8 @@ function ensureBaremetalCli(): string {
   return cli;
 }
 
+const CONDUCTOR = 'cli-conductor';
+
 describe('baremetal CLI against Slipway (cross-process)', () => {
   let dir: string;
   let app: SpawnedApp;
@@ -32,7 +34,8 @@ describe('baremetal CLI against Slipway (cross-process)', () => {
     dir = mkdtempSync(join(tmpdir(), 'slipway-cli-'));
     const port = await freePort();
     endpoint = `http://127.0.0.1:${port}`;
-    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port) });
+    // A fixed conductor hostname, so the conductor and driver commands print known hosts.
+    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port), SLIPWAY_HOSTNAME: CONDUCTOR });
     await app.waitFor(/Ironic API at/, 30_000);
   }, 300_000);
   afterAll(async () => {
@@ -73,8 +76,108 @@ describe('baremetal CLI against Slipway (cross-process)', () => {
     expect(() => baremetal('node', 'create', '--driver', 'no-such-driver')).toThrow(/No valid host was found.*no-such-driver.*\(HTTP 400\)/s);
   });
 
+  /** Power changes finish in the background: poll `node show` briefly for the expected state. */
+  async function powerStateBecomes(expected: string): Promise<string> {
+    let state = '';
+    for (let attempt = 0; attempt < 50 && state !== expected; attempt++) {
+      if (attempt) await new Promise((resolve) => setTimeout(resolve, 200));
+      state = json<{ power_state: string }>('node', 'show', 'cli-node', '-c', 'power_state').power_state;
+    }
+    return state;
+  }
+
+  it('powers the node on, off and reboots it', async () => {
+    baremetal('node', 'power', 'on', 'cli-node');
+    expect(await powerStateBecomes('power on')).toBe('power on');
+    baremetal('node', 'power', 'off', 'cli-node');
+    expect(await powerStateBecomes('power off')).toBe('power off');
+    baremetal('node', 'reboot', 'cli-node');
+    expect(await powerStateBecomes('power on')).toBe('power on');
+    expect(json<Record<string, unknown>>('node', 'show', 'cli-node', '-c', 'target_power_state', '-c', 'last_error')).toEqual({ target_power_state: null, last_error: null });
+  });
+
+  it('sets and shows the boot device', () => {
+    baremetal('node', 'boot', 'device', 'set', 'cli-node', 'disk', '--persistent');
+    expect(json<Record<string, unknown>>('node', 'boot', 'device', 'show', 'cli-node')).toEqual({ boot_device: 'disk', persistent: true });
+    expect(json<Record<string, unknown>>('node', 'boot', 'device', 'show', 'cli-node', '--supported')).toEqual({ supported_boot_devices: expect.stringContaining('pxe') });
+    expect(() => baremetal('node', 'boot', 'device', 'set', 'cli-node', 'wanboot')).toThrow(/Invalid boot device wanboot specified\. \(HTTP 400\)/);
+  });
+
+  it('puts the node in maintenance with a reason and takes it out', () => {
+    baremetal('node', 'maintenance', 'set', 'cli-node', '--reason', 'replacing a disk');
+    expect(json<Record<string, unknown>>('node', 'show', 'cli-node', '-c', 'maintenance', '-c', 'maintenance_reason')).toEqual({ maintenance: true, maintenance_reason: 'replacing a disk' });
+    baremetal('node', 'maintenance', 'unset', 'cli-node');
+    expect(json<Record<string, unknown>>('node', 'show', 'cli-node', '-c', 'maintenance', '-c', 'maintenance_reason')).toEqual({ maintenance: false, maintenance_reason: null });
+  });
+
+  it('adds, lists and removes traits', () => {
+    expect(baremetal('node', 'add', 'trait', 'cli-node', 'CUSTOM_GPU', 'HW_CPU_X86_VMX')).toContain('Added trait CUSTOM_GPU');
+    expect(json<Array<{ Traits: string }>>('node', 'trait', 'list', 'cli-node')).toEqual([{ Traits: 'CUSTOM_GPU' }, { Traits: 'HW_CPU_X86_VMX' }]);
+    expect(() => baremetal('node', 'add', 'trait', 'cli-node', 'gpu')).toThrow(/Schema error for trait: 'gpu' is not valid/);
+    expect(baremetal('node', 'remove', 'trait', 'cli-node', 'CUSTOM_GPU')).toContain('Removed trait CUSTOM_GPU');
+    expect(json<Array<{ Traits: string }>>('node', 'trait', 'list', 'cli-node')).toEqual([{ Traits: 'HW_CPU_X86_VMX' }]);
+  });
+
+  it('validates the node interfaces', () => {
+    const rows = json<Array<{ Interface: string; Result: boolean; Reason: string }>>('node', 'validate', 'cli-node');
+    expect(rows.map((row) => row.Interface)).toEqual(['bios', 'boot', 'console', 'deploy', 'inspect', 'management', 'network', 'power', 'raid', 'rescue', 'storage']);
+    expect(rows.find((row) => row.Interface === 'power')).toEqual({ Interface: 'power', Result: true, Reason: '' });
+  });
+
   it('deletes the node', () => {
     expect(baremetal('node', 'delete', 'cli-node')).toContain('Deleted node cli-node');
     expect(json<unknown[]>('node', 'list')).toEqual([]);
+  });
+  it('lists the drivers with the conductor that serves them, short and long', () => {
+    expect(json<Array<Record<string, unknown>>>('driver', 'list')).toEqual([
+      { 'Supported driver(s)': 'fake-hardware', 'Active host(s)': CONDUCTOR },
+      { 'Supported driver(s)': 'manual-management', 'Active host(s)': CONDUCTOR },
+    ]);
+    const long = json<Array<Record<string, unknown>>>('driver', 'list', '--long');
+    expect(long[0]).toMatchObject({ 'Supported driver(s)': 'fake-hardware', Type: 'dynamic', 'Default Power Interface': 'fake', 'Enabled Power Interfaces': 'fake' });
+  });
+
+  it('shows a driver with its default and enabled interfaces', () => {
+    const shown = json<Record<string, unknown>>('driver', 'show', 'fake-hardware');
+    expect(shown).toMatchObject({
+      name: 'fake-hardware',
+      type: 'dynamic',
+      hosts: CONDUCTOR,
+      default_power_interface: 'fake',
+      default_network_interface: 'noop',
+      default_storage_interface: 'noop',
+      enabled_raid_interfaces: 'fake, no-raid',
+    });
+    // Every interface type the 2023.1 client knows, and nothing else.
+    const types = ['bios', 'boot', 'console', 'deploy', 'inspect', 'management', 'network', 'power', 'raid', 'rescue', 'storage', 'vendor'];
+    expect(Object.keys(shown).filter((key) => key.startsWith('default_')).sort()).toEqual(types.map((type) => `default_${type}_interface`));
+    expect(() => baremetal('driver', 'show', 'no-such-driver')).toThrow(/Could not find the following driver\(s\) or hardware type\(s\): no-such-driver\. \(HTTP 404\)/);
+  });
+
+  it("lists a driver's properties, as a conductor serving it answers", () => {
+    const properties = json<Array<{ Property: string; Description: string }>>('driver', 'property', 'list', 'fake-hardware');
+    expect(properties.map((p) => p.Property)).toEqual(['fake_delay', 'fake_fail']);
+    expect(properties[0].Description).toMatch(/\S/);
+    const raid = json<Array<{ Property: string }>>('driver', 'raid', 'property', 'list', 'fake-hardware');
+    expect(raid.map((p) => p.Property)).toEqual(expect.arrayContaining(['raid_level', 'size_gb']));
+    expect(() => baremetal('driver', 'property', 'list', 'no-such-driver')).toThrow(/The driver 'no-such-driver' is unknown\. \(HTTP 404\)/);
+  });
+
+  it('lists the conductors, short and long', () => {
+    expect(json<unknown[]>('conductor', 'list')).toEqual([{ Hostname: CONDUCTOR, 'Conductor Group': '', Alive: true }]);
+    const [long] = json<Array<Record<string, unknown>>>('conductor', 'list', '--long');
+    expect(long).toMatchObject({ Hostname: CONDUCTOR, Alive: true, Drivers: ['fake-hardware', 'manual-management'] });
+    expect(long['Updated At']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$/);
+  });
+
+  it('shows a conductor', () => {
+    expect(json<Record<string, unknown>>('conductor', 'show', CONDUCTOR)).toMatchObject({
+      hostname: CONDUCTOR,
+      conductor_group: '',
+      alive: true,
+      drivers: ['fake-hardware', 'manual-management'],
+      created_at: expect.stringMatching(/\+00:00$/),
+    });
+    expect(() => baremetal('conductor', 'show', 'no-such-host')).toThrow(/Conductor no-such-host could not be found\. \(HTTP 404\)/);
   });
 });

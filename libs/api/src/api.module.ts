@@ -10,9 +10,12 @@ import { DriversService } from './drivers/drivers.service';
 import { NodeProvisionController } from './node-provision/node-provision.controller';
 import { nodeOperationsControllers, nodeOperationsProviders } from './node-states/node-operations.providers';
 import { NodeProvisionService } from './node-provision/node-provision.service';
+import { VendorPassthruController } from './vendor-passthru/vendor-passthru.controller';
+import { VendorPassthruService } from './vendor-passthru/vendor-passthru.service';
 import { NodeWritesService } from './nodes/node-writes.service';
 import { NodesController } from './nodes/nodes.controller';
 import { NodesService } from './nodes/nodes.service';
+import { portResourceControllers, portResourceProviders } from './ports/port-resources.providers';
 import { RootController } from './root/root.controller';
 import { CONDUCTOR_ROUTER } from './routing/conductor-router';
 import { RingConductorRouter } from './routing/ring-conductor-router';
@@ -28,14 +31,16 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [RootController, NodesController, NodeProvisionController, ConductorsController, DriversController, ...nodeOperationsControllers],
+      controllers: [RootController, NodesController, NodeProvisionController, VendorPassthruController, ConductorsController, DriversController, ...nodeOperationsControllers, ...portResourceControllers],
       providers: [
         NodesService,
         NodeWritesService,
         NodeProvisionService,
+        VendorPassthruService,
         ConductorsService,
         DriversService,
         ...nodeOperationsProviders,
+        ...portResourceProviders,
         { provide: HEARTBEAT_TIMEOUT_SECONDS, useValue: options.heartbeatTimeoutSeconds },
         {
           provide: CONDUCTOR_ROUTER,

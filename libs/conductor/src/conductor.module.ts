@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { CLUSTER_TIMING, ClusterTiming } from '@slipway/cluster';
 import { ChassisRepository } from '@slipway/db';
 import { ChassisNotFoundError } from '@slipway/errors';
+import { AllocationHandler } from './allocations/allocation.handler';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
 import { ConductorRpcServer } from './conductor-rpc.server';
 import { driverProviders } from './drivers/driver.providers';
@@ -10,10 +11,16 @@ import { DEFAULT_LOCK_TIMING, LOCK_TIMING, NodeLockService } from './locks/node-
 import { CHASSIS_LOOKUP, ChassisLookup } from './nodes/chassis-lookup';
 import { nodeOperationsProviders } from './management/node-operations.handlers';
 import { NodeAdminHandler } from './nodes/node-admin.handler';
+import { PortAdminHandler } from './ports/port-admin.handler';
+import { PortgroupAdminHandler } from './ports/portgroup-admin.handler';
 import { ProvisionHandler } from './provisioning/provision.handler';
+import { VendorPassthruHandler } from './vendor/vendor-passthru.handler';
 import { conductorRegistrationProviders } from './registration/registration.providers';
 import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
+import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
+import { NodeVifHandler } from './vifs/node-vif.handler';
+import { VolumeHandler } from './volume/volume.handler';
 
 /**
  * A conductor: loads its drivers, serves its RPC queue, then registers and heartbeats so the
@@ -42,7 +49,14 @@ export class ConductorModule {
         NodeAdminHandler,
         DriverInfoHandler,
         ProvisionHandler,
+        VendorPassthruHandler,
         ...nodeOperationsProviders,
+        AllocationHandler,
+        PortAdminHandler,
+        PortgroupAdminHandler,
+        NodeVifHandler,
+        AgentHeartbeatHandler,
+        VolumeHandler,
         // Serve the queue first, then become routable.
         ConductorRpcServer,
         ...conductorRegistrationProviders,

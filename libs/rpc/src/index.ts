@@ -52,3 +52,10 @@ export {
   type InterfaceValidation,
 } from './contracts/node-management.contracts';
 export { nodeAddTraits, nodeRemoveTraits } from './contracts/node-traits.contracts';
+export { portCreate, portUpdate, portDestroy, portWritableFields, type PortWritableFields } from './contracts/port-admin.contracts';
+export { portgroupUpdate, portgroupDestroy, portgroupWritableFields, type PortgroupWritableFields } from './contracts/portgroup-admin.contracts';
+export { allocationCreate, allocationDestroy, newAllocationSchema } from './contracts/allocation.contracts';
+export { nodeVendorPassthru, nodeVendorPassthruMethods, driverVendorPassthru, driverVendorPassthruMethods } from './contracts/vendor-passthru.contracts';
+export { nodeVifList, nodeVifAttach, nodeVifDetach } from './contracts/node-vif.contracts';
+export { nodeGetWithToken, nodeHeartbeat, AGENT_STATUSES } from './contracts/agent-heartbeat.contracts';
+export { volumeConnectorUpdate, volumeConnectorDestroy, volumeTargetUpdate, volumeTargetDestroy } from './contracts/volume.contracts';

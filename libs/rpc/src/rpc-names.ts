@@ -12,6 +12,10 @@ export const RPC_NAMES = {
   nodeUpdate: 'conductor.node.update',
   nodeDestroy: 'conductor.node.destroy',
   nodeProvision: 'conductor.node.provision',
+  nodeVendorPassthru: 'conductor.node.vendor-passthru',
+  nodeVendorPassthruMethods: 'conductor.node.vendor-passthru-methods',
+  driverVendorPassthru: 'conductor.driver.vendor-passthru',
+  driverVendorPassthruMethods: 'conductor.driver.vendor-passthru-methods',
   driverProperties: 'conductor.driver.properties',
   driverRaidLogicalDiskProperties: 'conductor.driver.raid-logical-disk-properties',
   nodeChangePowerState: 'conductor.node.change-power-state',
@@ -28,6 +32,17 @@ export const RPC_NAMES = {
   nodeValidateInterfaces: 'conductor.node.validate-interfaces',
   nodeAddTraits: 'conductor.node.add-traits',
   nodeRemoveTraits: 'conductor.node.remove-traits',
+  allocationCreate: 'conductor.allocation.create',
+  allocationDestroy: 'conductor.allocation.destroy',
+  nodeVifList: 'conductor.node.vif-list',
+  nodeVifAttach: 'conductor.node.vif-attach',
+  nodeVifDetach: 'conductor.node.vif-detach',
+  nodeGetWithToken: 'conductor.node.get-with-token',
+  nodeHeartbeat: 'conductor.node.heartbeat',
+  volumeConnectorUpdate: 'conductor.volume-connector.update',
+  volumeConnectorDestroy: 'conductor.volume-connector.destroy',
+  volumeTargetUpdate: 'conductor.volume-target.update',
+  volumeTargetDestroy: 'conductor.volume-target.destroy',
 } as const;
 
 export type RpcName = (typeof RPC_NAMES)[keyof typeof RPC_NAMES];

@@ -1,5 +1,7 @@
 import { Global, Module, Provider } from '@nestjs/common';
-import { ChassisRepository, ConductorRepository, DataSource, NodeRepository, NodeTraitRepository } from '@slipway/db';
+import { AllocationRepository, ChassisRepository, ConductorRepository, DataSource, DeployTemplateRepository, NodeRepository, NodeTraitRepository } from '@slipway/db';
+import { BiosSettingRepository, NodeHistoryRepository, NodeInventoryRepository, VolumeConnectorRepository, VolumeTargetRepository } from '@slipway/db';
+import { PortgroupRepository, PortRepository } from '@slipway/db';
 import { DATA_SOURCE } from './tokens';
 
 // Repositories are plain classes over the process's data source; one instance each per process.
@@ -9,7 +11,12 @@ const repository = <T>(type: new (dataSource: DataSource) => T): Provider => ({
   inject: [DATA_SOURCE],
 });
 
-const providers = [repository(NodeRepository), repository(ChassisRepository), repository(ConductorRepository), repository(NodeTraitRepository)];
+const providers = [repository(NodeRepository), repository(ChassisRepository), repository(ConductorRepository), repository(NodeTraitRepository), repository(AllocationRepository), repository(DeployTemplateRepository)];
+// Volume connectors and targets, and the read-only node sub-resources (history, inventory, BIOS).
+providers.push(repository(VolumeConnectorRepository), repository(VolumeTargetRepository), repository(NodeHistoryRepository), repository(NodeInventoryRepository), repository(BiosSettingRepository));
+
+// Ports and portgroups of nodes.
+providers.push(repository(PortRepository), repository(PortgroupRepository));
 
 @Global()
 @Module({ providers, exports: providers.map((p) => (p as { provide: unknown }).provide as never) })

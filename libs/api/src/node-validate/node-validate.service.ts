@@ -4,7 +4,6 @@ import { nodeValidateInterfaces } from '@slipway/rpc';
 import { isUuid } from '../common/identifiers';
 import { NodesService } from '../nodes/nodes.service';
 import { NodeOwnerRpcService } from '../node-states/node-owner-rpc.service';
-import { pythonStr } from '../node-states/python-text';
 
 const MINOR_NODE_NAMES = 5;
 const MINOR_FIRMWARE_INTERFACE = 86;
@@ -32,11 +31,11 @@ export class NodeValidateService {
   }
 
   /** The older form `GET /v1/nodes/validate?node=<ident>` (or `?node_uuid=<uuid>`, which wins). */
-  validateByQuery(node: string | undefined, nodeUuid: string | undefined, minor: number) {
+  async validateByQuery(node: string | undefined, nodeUuid: string | undefined, minor: number): Promise<Record<string, { result: boolean | null; reason?: string }>> {
     if (nodeUuid !== undefined && !isUuid(nodeUuid)) throw new InvalidParameterValueError(`Expected UUID for node_uuid: ${nodeUuid}`);
     if (node !== undefined && minor < MINOR_NODE_NAMES && !isUuid(node)) throw new NotAcceptableError();
     const ident = nodeUuid ?? node;
-    if (ident === undefined) throw new InvalidParameterValueError(`Expected UUID or name for node: ${pythonStr(null)}`);
+    if (ident === undefined) throw new InvalidParameterValueError(`Expected UUID or name for node: None`);
     return this.validate(ident, minor);
   }
 }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { PortEntity } from '@slipway/db';
 import { PortgroupRepository, PortRepository } from '@slipway/db';
-import { PortNotFoundError } from '@slipway/errors';
+import { NotFoundError, PortNotFoundError } from '@slipway/errors';
 import { NodesService, RequestContext } from '../nodes/nodes.service';
 import { findPortgroup } from '../portgroups/portgroup-lookup';
-import { expectUuid } from './arg-values';
+import { expectUuid, expectUuidOrName } from './arg-values';
 import { collectionNextLink, parseShowFields, RawQuery } from './collection-query';
 import { parsePortListQuery, PortParent } from './port-list-query';
 import { PORT_FIELDS, portView } from './port.view';
@@ -43,6 +43,12 @@ export class PortsService {
       body.next = collectionNextLink(context.baseUrl, detailPath ? 'ports/detail' : 'ports', page, query.echoed, rows[rows.length - 1].uuid);
     }
     return body;
+  }
+
+  /** `/v1/portgroups/{portgroup}/ports` (1.24; absent before, as in Ironic). */
+  async listOfPortgroup(ident: string, raw: RawQuery, context: RequestContext, detailPath: boolean): Promise<{ ports: Record<string, unknown>[]; next?: string }> {
+    if (context.minor < 24) throw new NotFoundError();
+    return this.list(raw, context, detailPath, { portgroup: expectUuidOrName('portgroup', ident) });
   }
 
   async show(ident: string, rawFields: string | undefined, context: RequestContext): Promise<Record<string, unknown>> {

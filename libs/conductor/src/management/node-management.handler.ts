@@ -81,8 +81,9 @@ export class NodeManagementHandler {
 
   async setIndicatorState({ uuid, component, indicator, state }: RpcRequestOf<typeof nodeSetIndicatorState>): Promise<Record<string, never>> {
     await this.tasks.exclusive(uuid, 'setting indicator state', async ({ task }) => {
+      const checked = indicatorState(task, state);
       await task.driver.management.validate(task);
-      await task.driver.management.setIndicatorState(task, component, indicator, indicatorState(task, state));
+      await task.driver.management.setIndicatorState(task, component, indicator, checked);
     });
     return {};
   }

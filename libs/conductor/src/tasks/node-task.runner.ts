@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { NodeEntity } from '@slipway/db';
-import { NodeRepository } from '@slipway/db';
+import { NodeRepository, PortRepository } from '@slipway/db';
 import { DriverRegistry, DriverTask } from '@slipway/drivers-framework';
 import { NodeNotFoundError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
 import { NodeLockService } from '../locks/node-lock.service';
+import { TaskPorts } from '../ports/task-ports';
 import { BackgroundWork } from './background-work';
 import { changedFields, toDriverNode } from './node-task.mapper';
 
@@ -27,6 +28,7 @@ export class NodeTaskRunner {
     private readonly locks: NodeLockService,
     private readonly drivers: DriverRegistry,
     private readonly background: BackgroundWork,
+    private readonly ports: PortRepository,
   ) {}
 
   /** Work under the exclusive lock; the node's changes are saved before the lock is released. */
@@ -73,7 +75,8 @@ export class NodeTaskRunner {
   private async run<T>(row: NodeEntity, purpose: string, shared: boolean, work: (context: NodeTaskContext) => Promise<T>): Promise<T> {
     const node = toDriverNode(row);
     let saved = toDriverNode(row);
-    const task: DriverTask = { node, shared, ports: [], driver: this.drivers.buildDriver(node), log: getLogger('NodeTask', { node: row.uuid, purpose }) };
+    const ports = await TaskPorts.load(this.ports, row.id);
+    const task: DriverTask = { node, shared, ports: ports.ports, driver: this.drivers.buildDriver(node), log: getLogger('NodeTask', { node: row.uuid, purpose }) };
     const save = async () => {
       if (shared) return;
       const changes = changedFields(saved, node);
@@ -81,6 +84,7 @@ export class NodeTaskRunner {
       if ('provisionState' in changes || 'targetProvisionState' in changes) changes.provisionUpdatedAt = new Date();
       if (Object.keys(changes).length) await this.nodes.update(row.id, changes);
       saved = structuredClone(node);
+      await ports.save();
     };
     const result = await work({ task, row, save });
     await save();

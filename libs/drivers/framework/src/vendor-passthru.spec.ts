@@ -1,4 +1,4 @@
-import { InvalidParameterValueError } from '@slipway/errors';
+import { InvalidParameterValueError, MethodNotAllowedError } from '@slipway/errors';
 import { sampleTask } from './__fixtures__/sample-drivers.fixture';
 import { newDriverNode } from './driver-node';
 import type { Driver } from './interface-map';
@@ -48,7 +48,10 @@ describe('vendor passthru', () => {
 
   it('refuses unknown methods and verbs the method does not take', async () => {
     await expect(callPassthru(vendor, 'nope', task, 'POST', {})).rejects.toThrow(/No handler for method nope/);
-    await expect(callPassthru(vendor, 'read_only', task, 'POST', {})).rejects.toThrow(InvalidParameterValueError);
+    // A known method with a verb it does not take is 405, listing the verbs it does take.
+    const wrongVerb = await callPassthru(vendor, 'read_only', task, 'POST', {}).catch((error: unknown) => error);
+    expect(wrongVerb).toBeInstanceOf(MethodNotAllowedError);
+    expect((wrongVerb as MethodNotAllowedError).headers()).toEqual({ Allow: 'GET' });
     await expect(callDriverPassthru(vendor, 'echo', 'POST', {})).rejects.toThrow(/No handler for method echo/);
   });
 });

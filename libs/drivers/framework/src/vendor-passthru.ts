@@ -1,4 +1,4 @@
-import { InvalidParameterValueError } from '@slipway/errors';
+import { InvalidParameterValueError, MethodNotAllowedError } from '@slipway/errors';
 import type { DriverTask } from './task';
 
 export interface PassthruOptions {
@@ -92,25 +92,32 @@ export function driverPassthruRoutes(iface: object): Record<string, PassthruRout
   return listing(collect(driverRoutes, iface));
 }
 
-function resolve(table: RouteTable, method: string, httpMethod: string): string {
+function resolve(table: RouteTable, method: string, httpMethod: string): { methodName: string; route: PassthruRoute } {
   const entry = table.get(method);
   if (entry === undefined) throw new InvalidParameterValueError(`No handler for method ${method}.`);
-  if (!entry.route.httpMethods.includes(httpMethod.toUpperCase())) {
-    throw new InvalidParameterValueError(
-      `The method ${method} does not support HTTP ${httpMethod.toUpperCase()}; it supports ${entry.route.httpMethods.join(', ')}.`,
-    );
-  }
-  return entry.methodName;
+  // A known method called with a verb it does not take: 405, naming the verbs it does take.
+  if (!entry.route.httpMethods.includes(httpMethod.toUpperCase())) throw new MethodNotAllowedError({ method: httpMethod.toUpperCase(), allowed: entry.route.httpMethods });
+  return entry;
+}
+
+/** The route of a node passthru call, or 400 (unknown method) / 405 (verb not accepted). */
+export function nodePassthruRoute(iface: object, method: string, httpMethod: string): PassthruRoute {
+  return resolve(collect(nodeRoutes, iface), method, httpMethod).route;
+}
+
+/** The same check for a driver-level passthru call. */
+export function driverPassthruRoute(iface: object, method: string, httpMethod: string): PassthruRoute {
+  return resolve(collect(driverRoutes, iface), method, httpMethod).route;
 }
 
 /** Runs a node passthru method after checking that it exists and accepts the HTTP verb. */
 export async function callPassthru(iface: object, method: string, task: DriverTask, httpMethod: string, args: PassthruArgs): Promise<unknown> {
-  const methodName = resolve(collect(nodeRoutes, iface), method, httpMethod);
+  const { methodName } = resolve(collect(nodeRoutes, iface), method, httpMethod);
   return ((iface as Record<string, PassthruMethod>)[methodName] as PassthruMethod).call(iface, task, httpMethod.toUpperCase(), args);
 }
 
 /** Runs a driver-level passthru method after the same checks. */
 export async function callDriverPassthru(iface: object, method: string, httpMethod: string, args: PassthruArgs): Promise<unknown> {
-  const methodName = resolve(collect(driverRoutes, iface), method, httpMethod);
+  const { methodName } = resolve(collect(driverRoutes, iface), method, httpMethod);
   return ((iface as Record<string, DriverPassthruMethod>)[methodName] as DriverPassthruMethod).call(iface, httpMethod.toUpperCase(), args);
 }
