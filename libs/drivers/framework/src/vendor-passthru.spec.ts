@@ -1,4 +1,4 @@
-import { InvalidParameterValueError, MethodNotAllowedError } from '@slipway/errors';
+import { MethodNotAllowedError } from '@slipway/errors';
 import { sampleTask } from './__fixtures__/sample-drivers.fixture';
 import { newDriverNode } from './driver-node';
 import type { Driver } from './interface-map';
