@@ -2,14 +2,17 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { RingDirectory } from '@slipway/cluster';
 import { ConductorRepository } from '@slipway/db';
 import { Clock, CLOCK } from '@slipway/runtime';
+import { allocationControllers, allocationProviders } from './allocations/allocations.providers';
 import { ConductorsController } from './conductors/conductors.controller';
 import { ConductorsService } from './conductors/conductors.service';
 import { HEARTBEAT_TIMEOUT_SECONDS } from './conductors/heartbeat-timeout';
+import { deployTemplateControllers, deployTemplateProviders } from './deploy-templates/deploy-templates.providers';
 import { DriversController } from './drivers/drivers.controller';
 import { DriversService } from './drivers/drivers.service';
 import { NodeProvisionController } from './node-provision/node-provision.controller';
 import { nodeOperationsControllers, nodeOperationsProviders } from './node-states/node-operations.providers';
 import { NodeProvisionService } from './node-provision/node-provision.service';
+import { NodeRaidController } from './node-raid/node-raid.controller';
 import { VendorPassthruController } from './vendor-passthru/vendor-passthru.controller';
 import { VendorPassthruService } from './vendor-passthru/vendor-passthru.service';
 import { NodeWritesService } from './nodes/node-writes.service';
@@ -31,7 +34,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [RootController, NodesController, NodeProvisionController, VendorPassthruController, ConductorsController, DriversController, ...nodeOperationsControllers, ...portResourceControllers],
+      controllers: [RootController, NodesController, NodeProvisionController, NodeRaidController, VendorPassthruController, ConductorsController, DriversController, ...nodeOperationsControllers, ...portResourceControllers, ...allocationControllers, ...deployTemplateControllers],
       providers: [
         NodesService,
         NodeWritesService,
@@ -41,6 +44,8 @@ export class ApiModule {
         DriversService,
         ...nodeOperationsProviders,
         ...portResourceProviders,
+        ...allocationProviders,
+        ...deployTemplateProviders,
         { provide: HEARTBEAT_TIMEOUT_SECONDS, useValue: options.heartbeatTimeoutSeconds },
         {
           provide: CONDUCTOR_ROUTER,

@@ -10,6 +10,7 @@ import { NodeAdminHandler } from './nodes/node-admin.handler';
 import { PortAdminHandler } from './ports/port-admin.handler';
 import { PortgroupAdminHandler } from './ports/portgroup-admin.handler';
 import { ProvisionHandler } from './provisioning/provision.handler';
+import { RaidConfigHandler } from './raid/raid-config.handler';
 import { VendorPassthruHandler } from './vendor/vendor-passthru.handler';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
 import { NodeVifHandler } from './vifs/node-vif.handler';
@@ -31,6 +32,7 @@ export class ConductorRpcServer implements OnApplicationBootstrap, OnApplication
     private readonly nodeAdmin: NodeAdminHandler,
     private readonly driverInfo: DriverInfoHandler,
     private readonly provisioning: ProvisionHandler,
+    private readonly raidConfig: RaidConfigHandler,
     private readonly vendorPassthru: VendorPassthruHandler,
     private readonly nodeOperations: NodeOperationsHandlers,
     private readonly allocations: AllocationHandler,
@@ -44,6 +46,7 @@ export class ConductorRpcServer implements OnApplicationBootstrap, OnApplication
   handlers(): RpcHandlerMap {
     const handlers = new RpcHandlerMap().on(conductorPing, async () => ({ hostname: this.identity.hostname, time: this.clock.now().toISOString() }));
     this.provisioning.register(handlers);
+    this.raidConfig.register(handlers);
     this.vendorPassthru.register(handlers);
     this.driverInfo.register(handlers);
     this.nodeOperations.register(handlers);

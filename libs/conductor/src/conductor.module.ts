@@ -14,6 +14,7 @@ import { NodeAdminHandler } from './nodes/node-admin.handler';
 import { PortAdminHandler } from './ports/port-admin.handler';
 import { PortgroupAdminHandler } from './ports/portgroup-admin.handler';
 import { ProvisionHandler } from './provisioning/provision.handler';
+import { RaidConfigHandler } from './raid/raid-config.handler';
 import { VendorPassthruHandler } from './vendor/vendor-passthru.handler';
 import { conductorRegistrationProviders } from './registration/registration.providers';
 import { BackgroundWork } from './tasks/background-work';
@@ -49,6 +50,7 @@ export class ConductorModule {
         NodeAdminHandler,
         DriverInfoHandler,
         ProvisionHandler,
+        RaidConfigHandler,
         VendorPassthruHandler,
         ...nodeOperationsProviders,
         AllocationHandler,

@@ -59,3 +59,4 @@ export { nodeVendorPassthru, nodeVendorPassthruMethods, driverVendorPassthru, dr
 export { nodeVifList, nodeVifAttach, nodeVifDetach } from './contracts/node-vif.contracts';
 export { nodeGetWithToken, nodeHeartbeat, AGENT_STATUSES } from './contracts/agent-heartbeat.contracts';
 export { volumeConnectorUpdate, volumeConnectorDestroy, volumeTargetUpdate, volumeTargetDestroy } from './contracts/volume.contracts';
+export { nodeSetTargetRaidConfig } from './contracts/node-raid.contract';

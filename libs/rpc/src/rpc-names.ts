@@ -12,6 +12,7 @@ export const RPC_NAMES = {
   nodeUpdate: 'conductor.node.update',
   nodeDestroy: 'conductor.node.destroy',
   nodeProvision: 'conductor.node.provision',
+  nodeSetTargetRaidConfig: 'conductor.node.set-target-raid-config',
   nodeVendorPassthru: 'conductor.node.vendor-passthru',
   nodeVendorPassthruMethods: 'conductor.node.vendor-passthru-methods',
   driverVendorPassthru: 'conductor.driver.vendor-passthru',
