@@ -8,7 +8,7 @@ function setup(overrides: Record<string, object>, nodeTraits: string[] = [], nod
   const interfaces = Object.fromEntries(VALIDATED_INTERFACES.map((type) => [type, overrides[type] ?? passing()]));
   const tasks = new FakeNodeTasks(fakeDriver(interfaces), node);
   const traits = { namesOf: async (id: number) => (id === NODE_ID ? nodeTraits : Promise.reject(new Error('wrong node'))) };
-  return { tasks, handler: new NodeValidateHandler(tasks, traits, { hostname: 'cond-1', conductorGroup: '' }) };
+  return { tasks, handler: new NodeValidateHandler(tasks, traits, { hostname: 'cond-1' }) };
 }
 
 describe('NodeValidateHandler', () => {

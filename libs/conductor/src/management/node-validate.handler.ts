@@ -24,7 +24,7 @@ export class NodeValidateHandler {
   constructor(
     @Inject(NodeTaskRunner) private readonly tasks: NodeTasks,
     @Inject(NodeTraitRepository) private readonly traits: Pick<NodeTraitRepository, 'namesOf'>,
-    @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
+    @Inject(CONDUCTOR_IDENTITY) private readonly identity: Pick<ConductorIdentity, 'hostname'>,
   ) {}
 
   register(handlers: RpcHandlerMap): RpcHandlerMap {
