@@ -86,6 +86,14 @@ describe('provisioning through the API (cross-process)', () => {
     expect(deployed.last_error).toBeNull();
   });
 
+  it('works for a node whose uuid is not an RFC 4122 one, as Ironic accepts any hex uuid', async () => {
+    const uuid = '11111111-2222-3333-4444-555555555555';
+    const created = await fetch(nodes, { method: 'POST', headers, body: JSON.stringify({ uuid, name: 'loose-uuid', driver: 'fake-hardware' }) });
+    expect(created.status).toBe(201);
+    await reach('loose-uuid', { target: 'manage' }, 'manageable');
+    expect((await show(uuid)).provision_state).toBe('manageable');
+  });
+
   it('rescues and unrescues an active node', async () => {
     await create('rescued');
     await reach('rescued', { target: 'manage' }, 'manageable');

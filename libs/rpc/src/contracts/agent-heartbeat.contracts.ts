@@ -8,7 +8,7 @@ import { RPC_NAMES } from '../rpc-names';
 export const nodeGetWithToken = defineRpc({
   name: RPC_NAMES.nodeGetWithToken,
   kind: 'call',
-  request: z.object({ uuid: z.uuid() }),
+  request: z.object({ uuid: z.guid() }),
   /** The new token, or `******` when the node already has one (a token is handed out once). */
   response: z.object({ token: z.string() }),
   errors: [NodeNotFoundError, NodeLockedError],
@@ -20,7 +20,7 @@ export const nodeHeartbeat = defineRpc({
   name: RPC_NAMES.nodeHeartbeat,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     callbackUrl: z.string(),
     agentToken: z.string(),
     agentVersion: z.string().optional(),

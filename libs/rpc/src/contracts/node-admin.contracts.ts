@@ -10,7 +10,7 @@ import { defineRpc } from '../contract';
 import { RPC_NAMES } from '../rpc-names';
 import { nodeWritableFields } from './node-fields.schema';
 
-const nodeRef = z.object({ uuid: z.uuid() });
+const nodeRef = z.object({ uuid: z.guid() });
 const interfaceErrors = [IncompatibleInterfaceError, InterfaceNotFoundInEntrypointError, NoValidDefaultForInterfaceError, NoValidHostError];
 
 export const nodeCreate = defineRpc({
@@ -29,7 +29,7 @@ export const nodeUpdate = defineRpc({
   name: RPC_NAMES.nodeUpdate,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     /** Only the fields the patch changed. */
     changes: nodeWritableFields.omit({ uuid: true }),
     /** `?reset_interfaces=true`: recompute every interface the request does not set. */

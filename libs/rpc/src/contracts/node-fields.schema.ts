@@ -15,7 +15,7 @@ export const NODE_INTERFACE_FIELDS = [
 
 export const nodeWritableFields = z
   .object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     name: nullableText(255),
     driver: text(255),
     driver_info: jsonObject,
@@ -23,8 +23,8 @@ export const nodeWritableFields = z
     instance_info: jsonObject,
     properties: jsonObject,
     network_data: jsonObject,
-    instance_uuid: z.uuid().nullable(),
-    chassis_uuid: z.uuid().nullable(),
+    instance_uuid: z.guid().nullable(),
+    chassis_uuid: z.guid().nullable(),
     description: nullableText(4096),
     resource_class: nullableText(80),
     conductor_group: text(255),

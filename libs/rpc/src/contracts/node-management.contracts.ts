@@ -9,7 +9,7 @@ import {
 import { defineRpc } from '../contract';
 import { RPC_NAMES } from '../rpc-names';
 
-const nodeRef = z.object({ uuid: z.uuid() });
+const nodeRef = z.object({ uuid: z.guid() });
 const done = z.object({});
 const driverErrors = [NodeNotFoundError, NodeLockedError, InvalidParameterValueError, MissingParameterValueError, UnsupportedDriverExtensionError];
 
@@ -25,7 +25,7 @@ export const nodeGetBootDevice = defineRpc({
 export const nodeSetBootDevice = defineRpc({
   name: RPC_NAMES.nodeSetBootDevice,
   kind: 'call',
-  request: z.object({ uuid: z.uuid(), device: z.string(), persistent: z.boolean() }),
+  request: z.object({ uuid: z.guid(), device: z.string(), persistent: z.boolean() }),
   response: done,
   errors: driverErrors,
 });
@@ -50,7 +50,7 @@ export const nodeInjectNmi = defineRpc({
 export const nodeChangeBootMode = defineRpc({
   name: RPC_NAMES.nodeChangeBootMode,
   kind: 'call',
-  request: z.object({ uuid: z.uuid(), mode: z.enum(['bios', 'uefi']) }),
+  request: z.object({ uuid: z.guid(), mode: z.enum(['bios', 'uefi']) }),
   response: done,
   errors: [...driverErrors, NoFreeConductorWorkerError],
 });
@@ -59,7 +59,7 @@ export const nodeChangeBootMode = defineRpc({
 export const nodeChangeSecureBoot = defineRpc({
   name: RPC_NAMES.nodeChangeSecureBoot,
   kind: 'call',
-  request: z.object({ uuid: z.uuid(), enabled: z.boolean() }),
+  request: z.object({ uuid: z.guid(), enabled: z.boolean() }),
   response: done,
   errors: [...driverErrors, NoFreeConductorWorkerError],
 });
@@ -78,7 +78,7 @@ export const nodeGetSupportedIndicators = defineRpc({
 export const nodeGetIndicatorState = defineRpc({
   name: RPC_NAMES.nodeGetIndicatorState,
   kind: 'call',
-  request: z.object({ uuid: z.uuid(), component: z.string(), indicator: z.string() }),
+  request: z.object({ uuid: z.guid(), component: z.string(), indicator: z.string() }),
   response: z.object({ state: z.string() }),
   errors: driverErrors,
 });
@@ -86,7 +86,7 @@ export const nodeGetIndicatorState = defineRpc({
 export const nodeSetIndicatorState = defineRpc({
   name: RPC_NAMES.nodeSetIndicatorState,
   kind: 'call',
-  request: z.object({ uuid: z.uuid(), component: z.string(), indicator: z.string(), state: z.string() }),
+  request: z.object({ uuid: z.guid(), component: z.string(), indicator: z.string(), state: z.string() }),
   response: done,
   errors: driverErrors,
 });
@@ -95,7 +95,7 @@ export const nodeSetMaintenance = defineRpc({
   name: RPC_NAMES.nodeSetMaintenance,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     maintenance: z.boolean(),
     /** Recorded when entering maintenance; leaving it clears the reason and the fault. */
     reason: z.string().nullable(),

@@ -11,7 +11,7 @@ export const nodeChangePowerState = defineRpc({
   name: RPC_NAMES.nodeChangePowerState,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     target: z.enum(POWER_TARGETS),
     /** Seconds the driver may take; absent means its own default. */
     timeoutSeconds: z.number().int().positive().optional(),

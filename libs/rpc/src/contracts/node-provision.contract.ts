@@ -12,7 +12,7 @@ export const nodeProvision = defineRpc({
   name: RPC_NAMES.nodeProvision,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     /** The state-machine event the verb maps to (deploy, delete, manage, ...). */
     event: z.string(),
     /** Overrides the default target (a manual clean ends in `manageable`). */

@@ -9,7 +9,7 @@ import { RPC_NAMES } from '../rpc-names';
 export const nodeSetTargetRaidConfig = defineRpc({
   name: RPC_NAMES.nodeSetTargetRaidConfig,
   kind: 'call',
-  request: z.object({ uuid: z.uuid(), targetRaidConfig: z.record(z.string(), z.unknown()) }),
+  request: z.object({ uuid: z.guid(), targetRaidConfig: z.record(z.string(), z.unknown()) }),
   response: z.object({}),
   errors: [NodeNotFoundError, NodeLockedError, InvalidParameterValueError, UnsupportedDriverExtensionError],
 });

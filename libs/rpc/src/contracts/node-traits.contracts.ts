@@ -11,7 +11,7 @@ export const nodeAddTraits = defineRpc({
   name: RPC_NAMES.nodeAddTraits,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     traits: z.array(traitName),
     /** True: the node's traits become exactly `traits`; false: they are added. */
     replace: z.boolean(),
@@ -25,7 +25,7 @@ export const nodeRemoveTraits = defineRpc({
   name: RPC_NAMES.nodeRemoveTraits,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     /** Absent: remove every trait. */
     traits: z.array(traitName).optional(),
   }),

@@ -11,7 +11,7 @@ import { RPC_NAMES } from '../rpc-names';
 export const nodeVifList = defineRpc({
   name: RPC_NAMES.nodeVifList,
   kind: 'call',
-  request: z.object({ uuid: z.uuid() }),
+  request: z.object({ uuid: z.guid() }),
   response: z.object({ vifs: z.array(z.object({ id: z.string() })) }),
   errors: [NodeNotFoundError, InvalidParameterValueError, UnsupportedDriverExtensionError],
 });
@@ -20,13 +20,13 @@ export const nodeVifAttach = defineRpc({
   name: RPC_NAMES.nodeVifAttach,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     vif: z.object({
       id: z.string().min(1),
       /** Bind to this port (API 1.67). */
-      portUuid: z.uuid().optional(),
+      portUuid: z.guid().optional(),
       /** Bind to this port group (API 1.67). */
-      portgroupUuid: z.uuid().optional(),
+      portgroupUuid: z.guid().optional(),
     }),
   }),
   response: z.object({}),
@@ -39,7 +39,7 @@ export const nodeVifAttach = defineRpc({
 export const nodeVifDetach = defineRpc({
   name: RPC_NAMES.nodeVifDetach,
   kind: 'call',
-  request: z.object({ uuid: z.uuid(), vifId: z.string().min(1) }),
+  request: z.object({ uuid: z.guid(), vifId: z.string().min(1) }),
   response: z.object({}),
   errors: [NodeNotFoundError, NodeLockedError, InvalidParameterValueError, UnsupportedDriverExtensionError, VifNotAttachedError],
 });

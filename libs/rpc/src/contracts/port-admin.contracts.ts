@@ -27,15 +27,15 @@ export const portWritableFields = z
 
 export type PortWritableFields = z.infer<typeof portWritableFields>;
 
-const portRef = z.object({ uuid: z.uuid() });
+const portRef = z.object({ uuid: z.guid() });
 
 export const portCreate = defineRpc({
   name: RPC_NAMES.portCreate,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
-    nodeUuid: z.uuid(),
-    portgroupUuid: z.uuid().nullable(),
+    uuid: z.guid(),
+    nodeUuid: z.guid(),
+    portgroupUuid: z.guid().nullable(),
     fields: portWritableFields.required({ address: true }),
   }),
   response: portRef,
@@ -46,11 +46,11 @@ export const portUpdate = defineRpc({
   name: RPC_NAMES.portUpdate,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     /** The node the port belongs to after the update; its lock is taken. */
-    nodeUuid: z.uuid(),
+    nodeUuid: z.guid(),
     /** Present only when the patch changed the portgroup; null takes the port out of any. */
-    portgroupUuid: z.uuid().nullable().optional(),
+    portgroupUuid: z.guid().nullable().optional(),
     /** Only the fields the patch changed. */
     changes: portWritableFields,
   }),

@@ -26,15 +26,15 @@ export const portgroupWritableFields = z
 
 export type PortgroupWritableFields = z.infer<typeof portgroupWritableFields>;
 
-const portgroupRef = z.object({ uuid: z.uuid() });
+const portgroupRef = z.object({ uuid: z.guid() });
 
 export const portgroupUpdate = defineRpc({
   name: RPC_NAMES.portgroupUpdate,
   kind: 'call',
   request: z.object({
-    uuid: z.uuid(),
+    uuid: z.guid(),
     /** The node the portgroup belongs to after the update; its lock is taken. */
-    nodeUuid: z.uuid(),
+    nodeUuid: z.guid(),
     /** Only the fields the patch changed. */
     changes: portgroupWritableFields,
   }),

@@ -20,7 +20,7 @@ const callErrors = [InvalidParameterValueError, MissingParameterValueError, Meth
 export const nodeVendorPassthru = defineRpc({
   name: RPC_NAMES.nodeVendorPassthru,
   kind: 'call',
-  request: z.object({ uuid: z.uuid(), ...call }),
+  request: z.object({ uuid: z.guid(), ...call }),
   response: outcome,
   errors: [...callErrors, NodeNotFoundError, NodeLockedError],
 });
@@ -28,7 +28,7 @@ export const nodeVendorPassthru = defineRpc({
 export const nodeVendorPassthruMethods = defineRpc({
   name: RPC_NAMES.nodeVendorPassthruMethods,
   kind: 'call',
-  request: z.object({ uuid: z.uuid() }),
+  request: z.object({ uuid: z.guid() }),
   response: routes,
   errors: [NodeNotFoundError, UnsupportedDriverExtensionError],
 });
