@@ -156,7 +156,7 @@ export class UnsupportedDriverExtensionError extends InvalidError<{ driver: stri
 export class InvalidDeployTemplateError extends InvalidError<{ err: string }> {
   static override readonly code = 'InvalidDeployTemplate';
   constructor(params: { err: string }) {
-    super(`Invalid deploy template: ${params.err}.`, params);
+    super(`Deploy template invalid: ${params.err}.`, params);
   }
 }
 
@@ -214,7 +214,7 @@ export class NoValidDefaultForInterfaceError extends InvalidParameterValueError<
 export class IncompleteLookupError extends InvalidError {
   static override readonly code = 'IncompleteLookup';
   constructor() {
-    super("A lookup needs at least one of the 'addresses' and 'node_uuid' parameters.");
+    super("At least one of 'addresses' and 'node_uuid' parameters is required");
   }
 }
 

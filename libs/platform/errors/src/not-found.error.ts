@@ -104,14 +104,14 @@ export class NodeHistoryNotFoundError extends NotFoundError<{ history: string }>
 export class NodeInventoryNotFoundError extends NotFoundError<{ node: string }> {
   static override readonly code = 'NodeInventoryNotFound';
   constructor(params: { node: string }) {
-    super(`The inventory of node ${params.node} could not be found.`, params);
+    super(`Node inventory record for node ${params.node} could not be found.`, params);
   }
 }
 
 export class BIOSSettingNotFoundError extends NotFoundError<{ node: string; name: string }> {
   static override readonly code = 'BIOSSettingNotFound';
   constructor(params: { node: string; name: string }) {
-    super(`Node ${params.node} has no BIOS setting '${params.name}'.`, params);
+    super(`Node ${params.node} doesn't have a BIOS setting '${params.name}'`, params);
   }
 }
 
