@@ -124,6 +124,69 @@ describe('baremetal CLI against Slipway (cross-process)', () => {
     expect(rows.find((row) => row.Interface === 'power')).toEqual({ Interface: 'power', Result: true, Reason: '' });
   });
 
+  // Ports, port groups and chassis of cli-node (it is deleted below, with whatever is left).
+  const nodeUuid = () => json<{ uuid: string }>('node', 'show', 'cli-node', '-c', 'uuid').uuid;
+
+  it('creates, lists, shows, sets, unsets and deletes a port', () => {
+    const node = nodeUuid();
+    const created = json<Record<string, unknown>>(
+      'port', 'create', '52:54:00:AB:CD:01', '--node', node, '--extra', 'rack=r1',
+      '--local-link-connection', 'switch_id=AA:BB:CC:DD:EE:FF', '--local-link-connection', 'port_id=Eth1', '--physical-network', 'physnet1',
+    );
+    expect(created).toMatchObject({
+      address: '52:54:00:ab:cd:01', node_uuid: node, extra: { rack: 'r1' }, local_link_connection: { port_id: 'Eth1', switch_id: 'aa:bb:cc:dd:ee:ff' },
+      physical_network: 'physnet1', pxe_enabled: true, portgroup_uuid: null, is_smartnic: false, internal_info: {},
+    });
+    const uuid = created.uuid as string;
+    expect(json('port', 'list')).toEqual([{ UUID: uuid, Address: '52:54:00:ab:cd:01' }]);
+    expect(json('port', 'list', '--node', 'cli-node', '--long')).toEqual([expect.objectContaining({ UUID: uuid, 'Node UUID': node, 'Physical Network': 'physnet1', 'PXE boot enabled': true })]);
+    expect(json('port', 'list', '--address', '52:54:00:AB:CD:01')).toEqual([{ UUID: uuid, Address: '52:54:00:ab:cd:01' }]);
+    expect(json('port', 'show', uuid)).toEqual(created);
+
+    baremetal('port', 'set', uuid, '--pxe-disabled', '--extra', 'slot=3');
+    baremetal('port', 'unset', uuid, '--extra', 'rack');
+    expect(json('port', 'show', uuid, '-c', 'pxe_enabled', '-c', 'extra')).toEqual({ pxe_enabled: false, extra: { slot: 3 } });
+    expect(() => baremetal('port', 'create', 'zz', '--node', node)).toThrow(/Expected valid MAC address for address: zz \(HTTP 400\)/);
+
+    expect(baremetal('port', 'delete', uuid)).toContain(`Deleted port ${uuid}`);
+    expect(json('port', 'list')).toEqual([]);
+  });
+
+  it('creates, lists and shows port groups, puts a port in one, and deletes it once empty', () => {
+    const node = nodeUuid();
+    const group = json<Record<string, unknown>>('port', 'group', 'create', '--node', node, '--name', 'cli-pg', '--address', '52:54:00:AB:CD:10', '--mode', '802.3ad', '--property', 'miimon=100');
+    expect(group).toMatchObject({ name: 'cli-pg', address: '52:54:00:ab:cd:10', mode: '802.3ad', properties: { miimon: 100 }, standalone_ports_supported: true, node_uuid: node });
+    expect(json('port', 'group', 'list')).toEqual([{ UUID: group.uuid, Address: '52:54:00:ab:cd:10', Name: 'cli-pg' }]);
+    expect(json('port', 'group', 'list', '--node', 'cli-node', '--long')).toEqual([expect.objectContaining({ UUID: group.uuid, Mode: '802.3ad', 'Node UUID': node })]);
+    expect(json('port', 'group', 'show', 'cli-pg')).toEqual(group);
+
+    const member = json<Record<string, unknown>>('port', 'create', '52:54:00:AB:CD:11', '--node', node, '--port-group', group.uuid as string);
+    expect(member.portgroup_uuid).toBe(group.uuid);
+    expect(json('port', 'list', '--port-group', 'cli-pg')).toEqual([{ UUID: member.uuid, Address: '52:54:00:ab:cd:11' }]);
+    expect(() => baremetal('port', 'group', 'delete', 'cli-pg')).toThrow(/contains ports.*\(HTTP 400\)/);
+
+    baremetal('port', 'delete', member.uuid as string);
+    expect(baremetal('port', 'group', 'delete', 'cli-pg')).toContain('Deleted port group cli-pg');
+    expect(json('port', 'group', 'list')).toEqual([]);
+  });
+
+  it('creates, lists, shows and sets a chassis, and deletes it once it holds no node', () => {
+    const chassis = json<Record<string, unknown>>('chassis', 'create', '--description', 'rack 7', '--extra', 'a=1');
+    expect(chassis).toMatchObject({ description: 'rack 7', extra: { a: 1 }, updated_at: null });
+    const uuid = chassis.uuid as string;
+    expect(json('chassis', 'list')).toEqual([{ UUID: uuid, Description: 'rack 7' }]);
+    expect(json('chassis', 'list', '--long')).toEqual([expect.objectContaining({ UUID: uuid, Extra: { a: 1 } })]);
+    expect(json('chassis', 'show', uuid)).toEqual(chassis);
+    baremetal('chassis', 'set', uuid, '--description', 'rack 8');
+    expect(json('chassis', 'show', uuid, '-c', 'description')).toEqual({ description: 'rack 8' });
+
+    baremetal('node', 'set', 'cli-node', '--chassis-uuid', uuid);
+    expect(() => baremetal('chassis', 'delete', uuid)).toThrow(/contains nodes.*\(HTTP 400\)/);
+    baremetal('node', 'unset', 'cli-node', '--chassis-uuid');
+    expect(baremetal('chassis', 'delete', uuid)).toContain(`Deleted chassis ${uuid}`);
+    expect(json('chassis', 'list')).toEqual([]);
+  });
+
   it('deletes the node', () => {
     expect(baremetal('node', 'delete', 'cli-node')).toContain('Deleted node cli-node');
     expect(json<unknown[]>('node', 'list')).toEqual([]);

@@ -22,6 +22,7 @@ import { portResourceControllers, portResourceProviders } from './ports/port-res
 import { RootController } from './root/root.controller';
 import { CONDUCTOR_ROUTER } from './routing/conductor-router';
 import { RingConductorRouter } from './routing/ring-conductor-router';
+import { subresourceControllers, subresourceProviders } from './volume/subresources.providers';
 
 export interface ApiModuleOptions {
   /** Seconds without a heartbeat after which a conductor is dead (SLIPWAY_HEARTBEAT_TIMEOUT). */
@@ -34,7 +35,7 @@ export class ApiModule {
   static forRoot(options: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
-      controllers: [RootController, NodesController, NodeProvisionController, NodeRaidController, VendorPassthruController, ConductorsController, DriversController, ...nodeOperationsControllers, ...portResourceControllers, ...allocationControllers, ...deployTemplateControllers],
+      controllers: [RootController, NodesController, NodeProvisionController, NodeRaidController, VendorPassthruController, ConductorsController, DriversController, ...nodeOperationsControllers, ...portResourceControllers, ...allocationControllers, ...deployTemplateControllers, ...subresourceControllers],
       providers: [
         NodesService,
         NodeWritesService,
@@ -46,6 +47,7 @@ export class ApiModule {
         ...portResourceProviders,
         ...allocationProviders,
         ...deployTemplateProviders,
+        ...subresourceProviders,
         { provide: HEARTBEAT_TIMEOUT_SECONDS, useValue: options.heartbeatTimeoutSeconds },
         {
           provide: CONDUCTOR_ROUTER,

@@ -1,4 +1,4 @@
-import { InvalidParameterValueError } from '@slipway/errors';
+import { InvalidParameterValueError, InvalidUuidOrNameError } from '@slipway/errors';
 import { canonicalUuid, isUuid } from '../common/identifiers';
 
 // Identifier checks of the allocation endpoints, with the argument names Ironic's messages use.
@@ -26,7 +26,7 @@ export function parseUuidOrName(argument: string, value: string): Ident {
 export function parseLookupIdent(value: string): Ident {
   if (isUuid(value)) return { uuid: canonicalUuid(value) };
   if (isLogicalName(value)) return { name: value };
-  throw new InvalidParameterValueError(`Expected a logical name or UUID but received ${value}.`);
+  throw new InvalidUuidOrNameError({ name: value });
 }
 
 /** `uuid` arguments: "Expected UUID for <argument>: <value>". */

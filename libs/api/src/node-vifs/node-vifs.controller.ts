@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, UseInterceptors } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiTags } from '@nestjs/swagger';
 import { ApiVersion } from '../versioning/api-version';
 import { RequestedVersion } from '../versioning/api-version.decorator';
 import { ApiVersionInterceptor } from '../versioning/api-version.interceptor';
+import { vifAttachBodySchema } from '../volume/subresources.openapi';
 import { NodeVifsService } from './node-vifs.service';
 
 @ApiTags('nodes')
@@ -18,6 +19,7 @@ export class NodeVifsController {
 
   @Post()
   @HttpCode(204)
+  @ApiBody({ schema: vifAttachBodySchema })
   async attach(@Param('node') node: string, @Body() body: unknown, @RequestedVersion() version: ApiVersion): Promise<void> {
     await this.vifs.attach(node, body, version.minor);
   }

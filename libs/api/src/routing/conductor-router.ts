@@ -19,6 +19,11 @@ export interface ConductorRouter {
    * (Ironic's get_topic_for_driver); DriverNotFound (404) when none does.
    */
   anyConductorFor(driver: string): Promise<string>;
+  /**
+   * Any live conductor, for work bound to no node yet (allocations; Ironic's get_random_topic);
+   * TemporaryFailure (503) when none is alive.
+   */
+  anyConductor(): Promise<string>;
 }
 
 export const CONDUCTOR_ROUTER = Symbol('CONDUCTOR_ROUTER');

@@ -30,4 +30,12 @@ export class RingConductorRouter implements ConductorRouter {
       throw errorFromWire({ type: DriverNotFoundError.code, message: none ? 'No conductors registered.' : `The driver '${driver}' is unknown.`, details: { driverName: driver } });
     }
   }
+
+  async anyConductor(): Promise<string> {
+    // A fresh reading, as Ironic reads the online conductors for each such request.
+    this.rings.invalidate();
+    const live = await this.rings.liveConductors();
+    if (live.length === 0) throw new TemporaryFailureError();
+    return live[Math.min(live.length - 1, Math.floor(Math.random() * live.length))].hostname;
+  }
 }

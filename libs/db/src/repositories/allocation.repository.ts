@@ -105,7 +105,7 @@ export class AllocationRepository {
           ...allocation,
           state: 'allocating',
           conductorAffinity: () => '(SELECT id FROM conductors WHERE hostname = :hostname)',
-        })
+        } as never)
         .setParameter('hostname', hostname)
         .execute();
     } catch (error) {

@@ -117,7 +117,7 @@ export class DeployTemplateRepository {
     if (!steps.length) return;
     // One row at a time keeps the identity order equal to the list order.
     const repository = manager.getRepository(DeployTemplateStepEntity);
-    for (const step of steps) await repository.insert({ ...step, deployTemplateId });
+    for (const step of steps) await repository.insert({ ...step, deployTemplateId } as never);
   }
 }
 

@@ -120,14 +120,14 @@ export class NodeConsoleNotEnabledError extends InvalidError<{ node: string }> {
 export class ChassisNotEmptyError extends InvalidError<{ chassis: string }> {
   static override readonly code = 'ChassisNotEmpty';
   constructor(params: { chassis: string }) {
-    super(`Chassis ${params.chassis} still contains nodes, so the requested action cannot be completed.`, params);
+    super(`Cannot complete the requested action because chassis ${params.chassis} contains nodes.`, params);
   }
 }
 
 export class PortgroupNotEmptyError extends InvalidError<{ portgroup: string }> {
   static override readonly code = 'PortgroupNotEmpty';
   constructor(params: { portgroup: string }) {
-    super(`Portgroup ${params.portgroup} still contains ports, so the requested action cannot be completed.`, params);
+    super(`Cannot complete the requested action because portgroup ${params.portgroup} contains ports.`, params);
   }
 }
 

@@ -1,0 +1,112 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, spawnApp, SpawnedApp } from '@slipway/testing';
+
+// Conformance with the real client for allocations and deploy templates: python-ironicclient's
+// `baremetal` CLI (Debian's package) drives a running Slipway; the test reads what it prints.
+
+function ensureBaremetalCli(): string {
+  const cli = '/usr/bin/baremetal';
+  if (!existsSync(cli)) {
+    const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    try {
+      apt(['install', '-y', '--no-install-recommends', 'python3-ironicclient']);
+    } catch {
+      apt(['update']);
+      apt(['install', '-y', '--no-install-recommends', 'python3-ironicclient']);
+    }
+  }
+  return cli;
+}
+
+// Each CLI run starts a Python interpreter, seconds apiece on a busy machine.
+const CLI_TEST_TIMEOUT_MS = 180_000;
+
+describe('baremetal CLI: allocations and deploy templates against Slipway (cross-process)', () => {
+  let dir: string;
+  let app: SpawnedApp;
+  let endpoint: string;
+  let cli: string;
+
+  beforeAll(async () => {
+    cli = ensureBaremetalCli();
+    dir = mkdtempSync(join(tmpdir(), 'slipway-cli-allocations-'));
+    const port = await freePort();
+    endpoint = `http://127.0.0.1:${port}`;
+    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port) });
+    await app.waitFor(/Ironic API at/, 30_000);
+  }, 300_000);
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs `baremetal <args>`; returns stdout, or throws with stderr (the CLI's error line). */
+  function baremetal(...args: string[]): string {
+    // The CLI is Python 3.11 from Debian; keep the developer's pyenv out of its way.
+    return execFileSync(cli, ['--os-auth-type', 'none', '--os-endpoint', endpoint, ...args], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  }
+  const json = <T>(...args: string[]): T => JSON.parse(baremetal(...args, '-f', 'json')) as T;
+  const failureOf = (...args: string[]): string => {
+    try {
+      baremetal(...args);
+    } catch (error) {
+      return String((error as { stderr?: string }).stderr);
+    }
+    throw new Error(`baremetal ${args.join(' ')} succeeded`);
+  };
+
+  it('creates an allocation by resource class, which fails in the background when no node fits', async () => {
+    const created = json<Record<string, unknown>>('allocation', 'create', '--resource-class', 'cli-none', '--name', 'cli-none', '--extra', 'team=a');
+    expect(created).toMatchObject({ name: 'cli-none', resource_class: 'cli-none', extra: { team: 'a' }, node_uuid: null, traits: [], candidate_nodes: [] });
+    expect(['allocating', 'error']).toContain(created.state);
+    let shown = created;
+    for (let attempt = 0; attempt < 50 && shown.state === 'allocating'; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      shown = json<Record<string, unknown>>('allocation', 'show', 'cli-none');
+    }
+    expect(shown).toMatchObject({ uuid: created.uuid, state: 'error', last_error: `Failed to process allocation ${String(created.uuid)}: no available nodes match the resource class cli-none.` });
+    // With --wait the CLI reports the failure itself.
+    expect(failureOf('allocation', 'create', '--resource-class', 'cli-none', '--wait', '30')).toMatch(/no available nodes match the resource class cli-none/);
+  }, CLI_TEST_TIMEOUT_MS);
+
+  it('allocates an available node with a trait, shows it on the node, lists, renames and deletes it', () => {
+    const node = json<Record<string, unknown>>('node', 'create', '--driver', 'fake-hardware', '--name', 'cli-alloc-node', '--resource-class', 'cli-gold');
+    baremetal('node', 'manage', 'cli-alloc-node', '--wait', '60');
+    baremetal('node', 'provide', 'cli-alloc-node', '--wait', '60');
+    baremetal('node', 'add', 'trait', 'cli-alloc-node', 'CUSTOM_CLI');
+
+    const allocation = json<Record<string, unknown>>('allocation', 'create', '--resource-class', 'cli-gold', '--trait', 'CUSTOM_CLI', '--name', 'cli-gold', '--wait', '60');
+    expect(allocation).toMatchObject({ name: 'cli-gold', state: 'active', node_uuid: node.uuid, traits: ['CUSTOM_CLI'] });
+    expect(json<Record<string, unknown>>('node', 'show', 'cli-alloc-node', '-c', 'allocation_uuid', '-c', 'instance_uuid')).toEqual({ allocation_uuid: allocation.uuid, instance_uuid: allocation.uuid });
+
+    const listed = json<Array<Record<string, unknown>>>('allocation', 'list', '--node', 'cli-alloc-node');
+    expect(listed).toEqual([expect.objectContaining({ UUID: allocation.uuid, 'Node UUID': node.uuid, State: 'active', 'Resource Class': 'cli-gold' })]);
+
+    baremetal('allocation', 'set', 'cli-gold', '--name', 'cli-gold-renamed', '--extra', 'k=v');
+    expect(json<Record<string, unknown>>('allocation', 'show', 'cli-gold-renamed', '-c', 'name', '-c', 'extra')).toEqual({ name: 'cli-gold-renamed', extra: { k: 'v' } });
+
+    expect(baremetal('allocation', 'delete', 'cli-gold-renamed')).toMatch(/Deleted allocation cli-gold-renamed/);
+    expect(json<Record<string, unknown>>('node', 'show', 'cli-alloc-node', '-c', 'allocation_uuid', '-c', 'instance_uuid')).toEqual({ allocation_uuid: null, instance_uuid: null });
+    expect(failureOf('allocation', 'show', 'cli-gold-renamed')).toMatch(/Allocation cli-gold-renamed could not be found/);
+  }, CLI_TEST_TIMEOUT_MS);
+
+  it('creates, shows, changes and deletes a deploy template', () => {
+    const steps = JSON.stringify([{ interface: 'bios', step: 'apply_configuration', args: { settings: [{ name: 'LogicalProc', value: 'Enabled' }] }, priority: 150 }]);
+    const created = json<Record<string, unknown>>('deploy', 'template', 'create', 'CUSTOM_CLI_BIOS', '--steps', steps, '--extra', 'owner=ops');
+    expect(created).toMatchObject({ name: 'CUSTOM_CLI_BIOS', extra: { owner: 'ops' }, steps: JSON.parse(steps) as unknown[] });
+
+    expect(json<Array<Record<string, unknown>>>('deploy', 'template', 'list')).toEqual([{ UUID: created.uuid, Name: 'CUSTOM_CLI_BIOS' }]);
+    expect(failureOf('deploy', 'template', 'create', 'CUSTOM_CLI_BIOS', '--steps', steps)).toMatch(/A deploy template with name CUSTOM_CLI_BIOS already exists/);
+    expect(failureOf('deploy', 'template', 'create', 'not-a-trait', '--steps', steps)).toMatch(/'not-a-trait' does not match/);
+
+    baremetal('deploy', 'template', 'set', 'CUSTOM_CLI_BIOS', '--name', 'CUSTOM_CLI_RAID', '--steps', JSON.stringify([{ interface: 'raid', step: 'delete_configuration', args: {}, priority: 0 }]));
+    const shown = json<Record<string, unknown>>('deploy', 'template', 'show', 'CUSTOM_CLI_RAID');
+    expect(shown).toMatchObject({ uuid: created.uuid, steps: [{ interface: 'raid', step: 'delete_configuration', args: {}, priority: 0 }] });
+
+    expect(baremetal('deploy', 'template', 'delete', 'CUSTOM_CLI_RAID')).toMatch(/Deleted deploy template CUSTOM_CLI_RAID/);
+    expect(json<unknown[]>('deploy', 'template', 'list')).toEqual([]);
+  }, CLI_TEST_TIMEOUT_MS);
+});
