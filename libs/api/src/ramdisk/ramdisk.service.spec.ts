@@ -68,6 +68,6 @@ describe('RamdiskService.lookup', () => {
     await notFound(setup({}, { '52:54:00:aa:bb:c1': 7, '52:54:00:aa:bb:c2': 8 }).service, { addresses: '52:54:00:aa:bb:c1,52:54:00:aa:bb:c2' });
     await notFound(setup({ provisionState: 'active' }).service, { node_uuid: UUID });
     await notFound(setup({}).service, { node_uuid: UUID }, 21);
-    await expect(setup({}).service.lookup({ addresses: 'zz' }, context(82))).rejects.toThrow(/at least one of the 'addresses' and 'node_uuid'/);
+    await expect(setup({}).service.lookup({ addresses: 'zz' }, context(82))).rejects.toThrow(/^At least one of 'addresses' and 'node_uuid' parameters is required$/);
   });
 });
