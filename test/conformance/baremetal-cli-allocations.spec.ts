@@ -1,62 +1,24 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, spawnApp, SpawnedApp } from '@slipway/testing';
+import { BaremetalCli, baremetalCli, RunningStandalone, startStandalone } from '@slipway/testing';
 
 // Conformance with the real client for allocations and deploy templates: python-ironicclient's
 // `baremetal` CLI (Debian's package) drives a running Slipway; the test reads what it prints.
-
-function ensureBaremetalCli(): string {
-  const cli = '/usr/bin/baremetal';
-  if (!existsSync(cli)) {
-    const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    try {
-      apt(['install', '-y', '--no-install-recommends', 'python3-ironicclient']);
-    } catch {
-      apt(['update']);
-      apt(['install', '-y', '--no-install-recommends', 'python3-ironicclient']);
-    }
-  }
-  return cli;
-}
-
 // Each CLI run starts a Python interpreter, seconds apiece on a busy machine.
+
 const CLI_TEST_TIMEOUT_MS = 180_000;
 
 describe('baremetal CLI: allocations and deploy templates against Slipway (cross-process)', () => {
-  let dir: string;
-  let app: SpawnedApp;
-  let endpoint: string;
-  let cli: string;
+  let slipway: RunningStandalone;
+  let cli: BaremetalCli;
 
   beforeAll(async () => {
-    cli = ensureBaremetalCli();
-    dir = mkdtempSync(join(tmpdir(), 'slipway-cli-allocations-'));
-    const port = await freePort();
-    endpoint = `http://127.0.0.1:${port}`;
-    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port) });
-    await app.waitFor(/Ironic API at/, 30_000);
+    slipway = await startStandalone({});
+    cli = baremetalCli(slipway.url, slipway.dataDir);
   }, 300_000);
-  afterAll(async () => {
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => slipway?.stop());
 
-  /** Runs `baremetal <args>`; returns stdout, or throws with stderr (the CLI's error line). */
-  function baremetal(...args: string[]): string {
-    // The CLI is Python 3.11 from Debian; keep the developer's pyenv out of its way.
-    return execFileSync(cli, ['--os-auth-type', 'none', '--os-endpoint', endpoint, ...args], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  }
-  const json = <T>(...args: string[]): T => JSON.parse(baremetal(...args, '-f', 'json')) as T;
-  const failureOf = (...args: string[]): string => {
-    try {
-      baremetal(...args);
-    } catch (error) {
-      return String((error as { stderr?: string }).stderr);
-    }
-    throw new Error(`baremetal ${args.join(' ')} succeeded`);
-  };
+  const baremetal = (...args: string[]): string => cli.run(...args);
+  const json = <T>(...args: string[]): T => cli.json<T>(...args);
+  const failureOf = (...args: string[]): string => cli.failureOf(...args);
 
   it('creates an allocation by resource class, which fails in the background when no node fits', async () => {
     const created = json<Record<string, unknown>>('allocation', 'create', '--resource-class', 'cli-none', '--name', 'cli-none', '--extra', 'team=a');

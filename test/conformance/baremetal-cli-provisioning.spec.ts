@@ -1,32 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, spawnApp, SpawnedApp } from '@slipway/testing';
+import { BaremetalCli, baremetalCli, RunningStandalone, startStandalone } from '@slipway/testing';
 
 // The real `baremetal` CLI moves a fake-hardware node through Ironic's states, waiting the way
 // operators do (`--wait`), and shows each resting state.
+
 describe('baremetal CLI: provisioning (cross-process)', () => {
-  let dir: string;
-  let app: SpawnedApp;
-  let endpoint: string;
+  let slipway: RunningStandalone;
+  let cli: BaremetalCli;
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'slipway-cli-provision-'));
-    const port = await freePort();
-    endpoint = `http://127.0.0.1:${port}`;
-    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: join(dir, 'data'), SLIPWAY_API_PORT: String(port) });
-    await app.waitFor(/Ironic API at/, 30_000);
-  });
-  afterAll(async () => {
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+    slipway = await startStandalone({});
+    cli = baremetalCli(slipway.url, slipway.dataDir);
+  }, 300_000);
+  afterAll(() => slipway?.stop());
 
-  // The CLI is Debian's Python; keep the developer's pyenv out of its way. (Installed by
-  // baremetal-cli.spec.ts when missing.)
-  const baremetal = (...args: string[]): string =>
-    execFileSync('/usr/bin/baremetal', ['--os-auth-type', 'none', '--os-endpoint', endpoint, ...args], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const baremetal = (...args: string[]): string => cli.run(...args);
   const state = (node: string) => baremetal('node', 'show', node, '-f', 'value', '-c', 'provision_state').trim();
 
   it('manages, provides, deploys, undeploys and inspects a node, waiting for each state', () => {

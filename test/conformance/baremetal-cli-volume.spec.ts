@@ -1,52 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, spawnApp, SpawnedApp } from '@slipway/testing';
+import { BaremetalCli, baremetalCli, RunningStandalone, startStandalone } from '@slipway/testing';
 
 // Conformance with the real client for volume connectors and targets and VIFs: Debian's
 // `baremetal` CLI drives a running Slipway, and the test reads what it prints.
 
-function ensureBaremetalCli(): string {
-  const cli = '/usr/bin/baremetal';
-  if (!existsSync(cli)) {
-    const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    try {
-      apt(['install', '-y', '--no-install-recommends', 'python3-ironicclient']);
-    } catch {
-      apt(['update']);
-      apt(['install', '-y', '--no-install-recommends', 'python3-ironicclient']);
-    }
-  }
-  return cli;
-}
-
 describe('baremetal CLI volume and VIF commands against Slipway (cross-process)', () => {
-  let dir: string;
-  let app: SpawnedApp;
-  let endpoint: string;
-  let cli: string;
+  let slipway: RunningStandalone;
+  let cli: BaremetalCli;
   let node: string;
 
   beforeAll(async () => {
-    cli = ensureBaremetalCli();
-    dir = mkdtempSync(join(tmpdir(), 'slipway-cli-volume-'));
-    const port = await freePort();
-    endpoint = `http://127.0.0.1:${port}`;
-    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port) });
-    await app.waitFor(/Ironic API at/, 30_000);
+    slipway = await startStandalone({});
+    cli = baremetalCli(slipway.url, slipway.dataDir);
   }, 300_000);
-  afterAll(async () => {
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => slipway?.stop());
 
-  /** Runs `baremetal <args>`; returns stdout, or throws with stderr (the CLI's error line). */
-  function baremetal(...args: string[]): string {
-    // The CLI is Python 3.11 from Debian; keep the developer's pyenv out of its way.
-    return execFileSync(cli, ['--os-auth-type', 'none', '--os-endpoint', endpoint, ...args], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  }
-  const json = <T>(...args: string[]): T => JSON.parse(baremetal(...args, '-f', 'json')) as T;
+  const baremetal = (...args: string[]): string => cli.run(...args);
+  const json = <T>(...args: string[]): T => cli.json<T>(...args);
 
   it('creates a volume connector and lists it', () => {
     node = json<{ uuid: string }>('node', 'create', '--driver', 'fake-hardware', '--name', 'cli-volume-node').uuid;

@@ -1,54 +1,22 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePort, spawnApp, SpawnedApp } from '@slipway/testing';
+import { BaremetalCli, baremetalCli, RunningStandalone, startStandalone } from '@slipway/testing';
 
 // Conformance with the real client: python-ironicclient's `baremetal` CLI (Debian's package)
 // drives a running Slipway, and the test reads what it prints, not only its exit code.
 
-function ensureBaremetalCli(): string {
-  const cli = '/usr/bin/baremetal';
-  if (!existsSync(cli)) {
-    const apt = (args: string[]) => execFileSync('apt-get', args, { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    try {
-      apt(['install', '-y', '--no-install-recommends', 'python3-ironicclient']);
-    } catch {
-      apt(['update']);
-      apt(['install', '-y', '--no-install-recommends', 'python3-ironicclient']);
-    }
-  }
-  return cli;
-}
-
 const CONDUCTOR = 'cli-conductor';
 
 describe('baremetal CLI against Slipway (cross-process)', () => {
-  let dir: string;
-  let app: SpawnedApp;
-  let endpoint: string;
-  let cli: string;
+  let slipway: RunningStandalone;
+  let cli: BaremetalCli;
 
   beforeAll(async () => {
-    cli = ensureBaremetalCli();
-    dir = mkdtempSync(join(tmpdir(), 'slipway-cli-'));
-    const port = await freePort();
-    endpoint = `http://127.0.0.1:${port}`;
-    // A fixed conductor hostname, so the conductor and driver commands print known hosts.
-    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port), SLIPWAY_HOSTNAME: CONDUCTOR });
-    await app.waitFor(/Ironic API at/, 30_000);
+    slipway = await startStandalone({ SLIPWAY_HOSTNAME: CONDUCTOR });
+    cli = baremetalCli(slipway.url, slipway.dataDir);
   }, 300_000);
-  afterAll(async () => {
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => slipway?.stop());
 
-  /** Runs `baremetal <args>`; returns stdout, or throws with stderr (the CLI's error line). */
-  function baremetal(...args: string[]): string {
-    // The CLI is Python 3.11 from Debian; keep the developer's pyenv out of its way.
-    return execFileSync(cli, ['--os-auth-type', 'none', '--os-endpoint', endpoint, ...args], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: dir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  }
-  const json = <T>(...args: string[]): T => JSON.parse(baremetal(...args, '-f', 'json')) as T;
+  const baremetal = (...args: string[]): string => cli.run(...args);
+  const json = <T>(...args: string[]): T => cli.json<T>(...args);
 
   it('creates a node and shows it with the fields the CLI prints', () => {
     const created = json<Record<string, unknown>>('node', 'create', '--driver', 'fake-hardware', '--name', 'cli-node', '--property', 'cpus=8', '--driver-info', 'ipmi_password=secret');

@@ -5,7 +5,7 @@ import { parseBoolean, single } from '../common/query-values';
 import { NodesService, RequestContext } from '../nodes/nodes.service';
 import { isLogicalName } from '../ports/arg-values';
 import { parseFieldList, RawQuery } from '../ports/collection-query';
-import { pythonRepr } from '../ports/python-repr';
+import { pythonRepr } from '../common/python-repr';
 import { refuseUnexpected } from '../volume/volume-list-query';
 import { BIOS_DEFAULT_FIELDS, BIOS_REGISTRY_FIELDS, BIOS_SELECTABLE_FIELDS, biosSettingView } from './bios-setting.view';
 

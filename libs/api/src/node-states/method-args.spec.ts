@@ -1,5 +1,5 @@
 import { booleanArg, integerArg, methodArgs, required, stringArg } from './method-args';
-import { pythonRepr } from './python-text';
+import { pythonRepr } from '../common/python-repr';
 
 describe('method arguments with Ironic rules', () => {
   it('takes the body keys as arguments and refuses unknown ones', () => {

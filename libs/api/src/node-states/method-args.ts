@@ -1,6 +1,6 @@
 import { InvalidParameterValueError, MissingParameterValueError } from '@slipway/errors';
 import { parseBoolean } from '../common/query-values';
-import { pythonStr } from './python-text';
+import { pythonStr } from '../common/python-repr';
 
 // Ironic hands the keys of a JSON body to the API method as its named arguments and checks each
 // by name before the method runs; these are those checks, with Ironic's messages.

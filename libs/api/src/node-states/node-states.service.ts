@@ -6,7 +6,7 @@ import { NodesService } from '../nodes/nodes.service';
 import { booleanArg, integerArg, methodArgs, required, stringArg } from './method-args';
 import { NodeOwnerRpcService } from './node-owner-rpc.service';
 import { nodeStatesView } from './node-states.view';
-import { pythonStr } from './python-text';
+import { pythonStr } from '../common/python-repr';
 
 const MINOR_SOFT_POWER_OFF = 27;
 const MINOR_CHANGE_BOOT_MODE = 76;

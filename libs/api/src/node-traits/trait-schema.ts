@@ -1,5 +1,5 @@
 import { InvalidParameterValueError } from '@slipway/errors';
-import { pythonRepr } from '../node-states/python-text';
+import { pythonRepr } from '../common/python-repr';
 
 // Ironic validates traits with a JSON schema: a string of 1 to 255 characters that is either a
 // standard os-traits name or `CUSTOM_` plus upper-case letters, digits and underscores. We have no

@@ -1,7 +1,7 @@
 import { InvalidParameterValueError } from '@slipway/errors';
 import { canonicalUuid, isUuid } from '../common/identifiers';
 import { parseBoolean } from '../common/query-values';
-import { pythonRepr } from './python-repr';
+import { pythonRepr } from '../common/python-repr';
 
 // Argument checks of Ironic's `args` module as the port, portgroup and chassis endpoints use
 // them, with its messages ("Expected UUID for node_uuid: x").

@@ -1,6 +1,6 @@
 import { InvalidParameterValueError, NotAcceptableError } from '@slipway/errors';
 import { expectBoolean, expectMac, expectUuid, isDatapathId, isMacAddress } from './arg-values';
-import { pythonRepr } from './python-repr';
+import { pythonRepr } from '../common/python-repr';
 import { checkSchema, isType, notOfType, ObjectSchema } from './resource-schema';
 import { PORT_FIELDS } from './port.view';
 import { refuseNewerFields } from './resource-fields';

@@ -1,5 +1,5 @@
 import { InvalidParameterValueError } from '@slipway/errors';
-import { pythonRepr } from './python-repr';
+import { pythonRepr } from '../common/python-repr';
 
 // The flat JSON schemas Ironic checks port, portgroup and chassis bodies with, and the first
 // problem reported in jsonschema's words: "Schema error for port: 5 is not of type 'string'".

@@ -2,7 +2,7 @@ import { InvalidParameterValueError } from '@slipway/errors';
 import { isUuid } from '../common/identifiers';
 import { checkPatchPaths, PatchOperation } from '../common/json-patch';
 import { expectUuid } from '../ports/arg-values';
-import { pythonRepr } from '../ports/python-repr';
+import { pythonRepr } from '../common/python-repr';
 import { checkSchema, ObjectSchema } from '../ports/resource-schema';
 
 // Bodies of volume connector and target writes, checked with Ironic's schemas and messages. Two
