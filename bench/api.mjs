@@ -58,6 +58,16 @@ async function throughput(url, connections, seconds) {
   return count / seconds;
 }
 
+/** wrk (C, keep-alive) when installed, as the Ironic figures were measured; else the fetch loop. */
+function wrkRate(url, connections, seconds) {
+  try {
+    const out = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '-H', 'X-OpenStack-Ironic-API-Version: 1.82', url], { encoding: 'utf8' });
+    return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
+  } catch {
+    return undefined;
+  }
+}
+
 const rssMiB = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 const database = `slipway_bench_${Date.now()}`;
@@ -91,12 +101,14 @@ try {
   const detail = await listTimes(`${base}/v1/nodes/detail?limit=1000`, 10);
   const first = (await (await fetch(`${base}/v1/nodes?limit=1`, { headers })).json()).nodes[0].uuid;
   const getRate = await throughput(`${base}/v1/nodes/${first}`, 16, Number(opts.seconds));
+  const getRateWrk = wrkRate(`${base}/v1/nodes/${first}`, 16, Number(opts.seconds));
   console.log(`cluster mode: api + 1 conductor, PostgreSQL ${new URL(admin).host}, RabbitMQ; ${opts.nodes} nodes in the database`);
   console.log(`create, 1 client:                 ${sequential.toFixed(0)} nodes/s`);
   console.log(`create, 8 clients:                ${parallel.toFixed(0)} nodes/s (${opts.creates} nodes)`);
   console.log(`GET /v1/nodes?limit=1000:         median ${ms(percentile(list, 50))}, p95 ${ms(percentile(list, 95))} (n=${list.length})`);
   console.log(`GET /v1/nodes/detail?limit=1000:  median ${ms(percentile(detail, 50))}, p95 ${ms(percentile(detail, 95))} (n=${detail.length})`);
-  console.log(`GET /v1/nodes/{uuid}, 16 conns:   ${getRate.toFixed(0)} requests/s over ${opts.seconds} s`);
+  console.log(`GET /v1/nodes/{uuid}, 16 conns:   ${getRate.toFixed(0)} requests/s over ${opts.seconds} s (node fetch client)`);
+  if (getRateWrk) console.log(`GET /v1/nodes/{uuid}, wrk -c16:    ${getRateWrk.toFixed(0)} requests/s over ${opts.seconds} s`);
   console.log(`api RSS after the run:            ${rssMiB(api.pid).toFixed(0)} MiB (conductor ${rssMiB(conductor.pid).toFixed(0)} MiB)`);
 } finally {
   api.kill('SIGTERM');
