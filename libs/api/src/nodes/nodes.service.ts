@@ -46,8 +46,9 @@ export class NodesService {
   async show(ident: string, rawFields: string | undefined, context: RequestContext): Promise<Record<string, unknown>> {
     const fields = parseFields(rawFields, NODE_SELECTABLE_FIELDS, context.minor);
     const node = await this.find(ident, context.minor);
-    const [traits, owners] = await Promise.all([this.nodes.traitsOf([node.id]), this.ownersOf([node], context.minor >= 49)]);
-    return nodeView(this.viewContext(node, context, traits.get(node.id) ?? [], owners.get(node.id) ?? null), { fields });
+    // Single-node reads load the traits with the node; other reads fetch them.
+    const [traits, owners] = await Promise.all([node.traits ?? this.nodes.traitsOf([node.id]).then((all) => all.get(node.id) ?? []), this.ownersOf([node], context.minor >= 49)]);
+    return nodeView(this.viewContext(node, context, traits, owners.get(node.id) ?? null), { fields });
   }
 
   /** The node named by `{node}` (UUID or name), or NodeNotFound naming it as given. */

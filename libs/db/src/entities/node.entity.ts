@@ -260,4 +260,8 @@ export class NodeEntity {
 
   @UpdatedAtColumn()
   updatedAt!: Date | null;
+
+  /** The node's traits when the read loaded them (not a column: they live in node_traits). */
+  traits?: string[];
 }
+

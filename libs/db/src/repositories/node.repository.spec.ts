@@ -3,6 +3,9 @@ import { createDataSource } from '../data-source';
 import { runMigrations } from '../migrate';
 import { createTestDatabase, TestDatabase } from '../testing/test-database';
 import { NodeRepository } from './node.repository';
+import { ChassisEntity } from '../entities/chassis.entity';
+import { NodeEntity } from '../entities/node.entity';
+import { NodeTraitEntity } from '../entities/node-trait.entity';
 import type { DataSource } from 'typeorm';
 
 // Medium test: the real PostgreSQL, a database of its own.
@@ -58,6 +61,21 @@ describe('NodeRepository', () => {
     const allDesc = await nodes.list({ conductorGroup: group }, { sortKey: 'resourceClass', sortDir: 'desc', limit: 100 });
     expect(await walk('desc')).toEqual(allDesc.map((n) => n.uuid));
     expect(new Set(await walk('desc'))).toEqual(new Set(made.map((n) => n.uuid)));
+  });
+
+  it('reads one node with every column as TypeORM loads it, plus chassis and allocation uuids and traits', async () => {
+    const chassis = await dataSource.getRepository(ChassisEntity).save({ uuid: randomUUID(), extra: {} });
+    const node = await create({ name: `full-${randomUUID().slice(0, 6)}`, chassisId: chassis.id, driverInfo: { a: { b: 1 } }, maintenance: true, provisionUpdatedAt: new Date(), secureBoot: true });
+    await dataSource.getRepository(NodeTraitEntity).save([{ nodeId: node.id, trait: 'CUSTOM_B' }, { nodeId: node.id, trait: 'CUSTOM_A' }]);
+    const typeorm = await dataSource.getRepository(NodeEntity).findOneByOrFail({ id: node.id });
+    for (const read of [await nodes.findByUuid(node.uuid), await nodes.findByName(node.name as string)]) {
+      const { chassis: readChassis, allocation, traits, ...columns } = read as NodeEntity;
+      expect(columns).toEqual({ ...typeorm });
+      expect(readChassis?.uuid).toBe(chassis.uuid);
+      expect(allocation).toBeNull();
+      expect(traits).toEqual(['CUSTOM_A', 'CUSTOM_B']);
+    }
+    expect(await nodes.findByUuid(randomUUID())).toBeNull();
   });
 
   it('filters like Ironic: associated, description_contains with wildcards escaped, project', async () => {

@@ -2,6 +2,7 @@ import { Brackets, DataSource, EntityManager, Repository, SelectQueryBuilder } f
 import { DuplicateNameError, InstanceAssociatedError, NodeAlreadyExistsError } from '@slipway/errors';
 import { NodeEntity } from '../entities/node.entity';
 import { NodeTraitEntity } from '../entities/node-trait.entity';
+import { NodeRowMapper } from './node-row.mapper';
 import { violatedUniqueConstraint } from './unique-violation';
 
 // The only place with SQL for nodes. One method per query; the api and the conductor use it.
@@ -40,16 +41,27 @@ export interface NodeListPage {
 export class NodeRepository {
   private readonly nodes: Repository<NodeEntity>;
 
+  private readonly rows: NodeRowMapper;
+
   constructor(private readonly dataSource: DataSource) {
     this.nodes = dataSource.getRepository(NodeEntity);
+    this.rows = new NodeRowMapper(dataSource);
   }
 
+  /** The node with its chassis and allocation uuids and its traits (one prepared query). */
   findByUuid(uuid: string): Promise<NodeEntity | null> {
-    return this.select().where('node.uuid = :uuid', { uuid }).getOne();
+    return this.findOne('slipway_node_by_uuid', 'n.uuid = $1', uuid);
   }
 
   findByName(name: string): Promise<NodeEntity | null> {
-    return this.select().where('node.name = :name', { name }).getOne();
+    return this.findOne('slipway_node_by_name', 'n.name = $1', name);
+  }
+
+  private async findOne(statement: string, condition: string, value: string): Promise<NodeEntity | null> {
+    // A named statement is planned once per connection and reused.
+    const pool = (this.dataSource.driver as unknown as { master: { query(q: { name: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> } }).master;
+    const { rows } = await pool.query({ name: statement, text: `${this.rows.select} WHERE ${condition}`, values: [value] });
+    return rows.length ? this.rows.toEntity(rows[0]) : null;
   }
 
   findById(id: number): Promise<NodeEntity | null> {
