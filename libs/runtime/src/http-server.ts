@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { correlation } from '@slipway/logging';
 import { useJsonBodyParser } from './json-body-parser';
 import { NestPinoLogger } from './nest-logger';
+import { trackRoutes } from './route-table';
 
 export interface HttpServerOptions {
   host: string;
@@ -24,6 +25,7 @@ export async function createHttpApp(root: Type<unknown> | DynamicModule, options
   const app = await NestFactory.create<NestFastifyApplication>(root, adapter, { logger: new NestPinoLogger(), abortOnError: false, bodyParser: false });
   const fastify = app.getHttpAdapter().getInstance();
   useJsonBodyParser(fastify);
+  trackRoutes(fastify);
   fastify.addHook('onRequest', (_request, reply, done) => {
     const requestId = `req-${randomUUID()}`;
     reply.header('Openstack-Request-Id', requestId);

@@ -13,3 +13,4 @@ export { PublicEndpoint } from './auth/public-endpoint.decorator';
 export { Htpasswd, HtpasswdError } from './auth/htpasswd';
 export { httpAppModules } from './http-app-modules';
 export { RepositoriesModule } from './repositories.module';
+export { RouteTable, routeTableOf } from './route-table';

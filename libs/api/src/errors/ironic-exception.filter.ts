@@ -1,7 +1,8 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { ironicErrorResponse } from '@slipway/errors';
+import { ironicErrorResponse, MethodNotAllowedError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
+import { routeTableOf } from '@slipway/runtime';
 import { domainErrorFromHttp, isFastifyHttpError } from './http-exception-to-domain';
 
 /** The one place errors become HTTP answers, in Ironic's body format and status codes. */
@@ -13,11 +14,18 @@ export class IronicExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const error = exception instanceof HttpException || isFastifyHttpError(exception) ? domainErrorFromHttp(exception, request.method) : exception;
+    const error = this.methodNotAllowed(exception, request) ?? (exception instanceof HttpException || isFastifyHttpError(exception) ? domainErrorFromHttp(exception, request.method) : exception);
     const response = ironicErrorResponse(error);
     if (response.status >= 500) {
       this.log.error({ err: exception, method: request.method, url: request.url }, 'request failed');
     }
     void reply.status(response.status).headers(response.headers).send(response.body);
+  }
+
+  /** No route for this verb, but some for the path: 405 naming the verbs it takes, as Ironic. */
+  private methodNotAllowed(exception: unknown, request: FastifyRequest): MethodNotAllowedError | undefined {
+    if (!(exception instanceof NotFoundException) || request.routeOptions.url) return undefined;
+    const allowed = routeTableOf(request.server)?.allowedMethods(request.url) ?? [];
+    return allowed.length ? new MethodNotAllowedError({ method: request.method, allowed }) : undefined;
   }
 }
