@@ -5,7 +5,9 @@
 // in the database, GET /v1/nodes/{uuid} throughput (16 connections), the api's RSS after the run.
 import { spawn, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
@@ -58,10 +60,11 @@ async function throughput(url, connections, seconds) {
   return count / seconds;
 }
 
-/** wrk (C, keep-alive) when installed, as the Ironic figures were measured; else the fetch loop. */
-function wrkRate(url, connections, seconds) {
+/** wrk (C, keep-alive) when installed, as the Ironic figures were measured; else undefined. */
+function wrkRate(url, connections, seconds, script) {
   try {
-    const out = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '-H', 'X-OpenStack-Ironic-API-Version: 1.82', url], { encoding: 'utf8' });
+    const scriptArgs = script ? ['-s', script] : [];
+    const out = execFileSync('wrk', ['-t2', `-c${connections}`, `-d${seconds}s`, '-H', 'X-OpenStack-Ironic-API-Version: 1.82', ...scriptArgs, url], { encoding: 'utf8' });
     return Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
   } catch {
     return undefined;
@@ -85,6 +88,10 @@ try {
   await new Promise((r) => setTimeout(r, 500));
   const sequential = await createNodes(base, 300, 1);
   const parallel = await createNodes(base, Number(opts.creates), 8);
+  // The same creates from wrk (a C client), so the client's own CPU weighs less on the figure.
+  const postScript = join(tmpdir(), `slipway-bench-post-${process.pid}.lua`);
+  writeFileSync(postScript, 'wrk.method = "POST"\nwrk.body = "{\\"driver\\":\\"fake-hardware\\"}"\nwrk.headers["Content-Type"] = "application/json"\n');
+  const parallelWrk = wrkRate(`${base}/v1/nodes`, 8, 5, postScript);
   const db = new pg.Client(dbUrl);
   await db.connect();
   const { rows } = await db.query('SELECT count(*)::int AS n FROM nodes');
@@ -104,7 +111,8 @@ try {
   const getRateWrk = wrkRate(`${base}/v1/nodes/${first}`, 16, Number(opts.seconds));
   console.log(`cluster mode: api + 1 conductor, PostgreSQL ${new URL(admin).host}, RabbitMQ; ${opts.nodes} nodes in the database`);
   console.log(`create, 1 client:                 ${sequential.toFixed(0)} nodes/s`);
-  console.log(`create, 8 clients:                ${parallel.toFixed(0)} nodes/s (${opts.creates} nodes)`);
+  console.log(`create, 8 clients:                ${parallel.toFixed(0)} nodes/s (${opts.creates} nodes, node fetch client)`);
+  if (parallelWrk) console.log(`create, wrk -c8:                  ${parallelWrk.toFixed(0)} nodes/s over 5 s`);
   console.log(`GET /v1/nodes?limit=1000:         median ${ms(percentile(list, 50))}, p95 ${ms(percentile(list, 95))} (n=${list.length})`);
   console.log(`GET /v1/nodes/detail?limit=1000:  median ${ms(percentile(detail, 50))}, p95 ${ms(percentile(detail, 95))} (n=${detail.length})`);
   console.log(`GET /v1/nodes/{uuid}, 16 conns:   ${getRate.toFixed(0)} requests/s over ${opts.seconds} s (node fetch client)`);
