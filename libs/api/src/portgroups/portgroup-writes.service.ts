@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { NodeEntity, PortgroupEntity } from '@slipway/db';
-import { NodeRepository, PortgroupRepository } from '@slipway/db';
-import { ConflictError, InvalidIdentityError, InvalidParameterValueError, NodeNotFoundError } from '@slipway/errors';
+import type { PortgroupEntity } from '@slipway/db';
+import { PortgroupRepository } from '@slipway/db';
+import { ConflictError, InvalidParameterValueError } from '@slipway/errors';
 import { portgroupDestroy, portgroupUpdate, PortgroupWritableFields, RpcTransport } from '@slipway/rpc';
 import { RPC_TRANSPORT } from '@slipway/runtime';
-import { canonicalUuid, isUuid } from '../common/identifiers';
 import { applyPatch, checkPatchPaths, parsePatch } from '../common/json-patch';
 import type { RequestContext } from '../nodes/nodes.service';
 import { CONDUCTOR_ROUTER, ConductorRouter } from '../routing/conductor-router';
+import { OwnerNodeLookup } from '../ports/owner-node.lookup';
 import { checkPortgroupName, PORTGROUP_PATCHABLE_FIELDS, refuseModeAndProperties, validatePortgroupBody } from './portgroup-write.validation';
 import { PortgroupsService, requirePortgroups } from './portgroups.service';
 
@@ -27,7 +27,7 @@ export class PortgroupWritesService {
   constructor(
     private readonly reads: PortgroupsService,
     private readonly portgroups: PortgroupRepository,
-    private readonly nodes: NodeRepository,
+    private readonly owners: OwnerNodeLookup,
     @Inject(CONDUCTOR_ROUTER) private readonly router: ConductorRouter,
     @Inject(RPC_TRANSPORT) private readonly rpc: RpcTransport,
   ) {}
@@ -35,7 +35,7 @@ export class PortgroupWritesService {
   async create(body: unknown, context: RequestContext): Promise<{ uuid: string; view: Record<string, unknown> }> {
     requirePortgroups(context.minor, 23);
     const portgroup = validatePortgroupBody('portgroup', body);
-    const node = await this.nodeForWrite(portgroup.node_uuid as string);
+    const node = await this.owners.forWrite(portgroup.node_uuid as string);
     refuseModeAndProperties([portgroup.mode, portgroup.properties], context.minor);
     checkPortgroupName(portgroup.name, context.minor, (name) => `Cannot create portgroup with invalid name '${name}'`);
     const created = await this.portgroups.insert({
@@ -64,8 +64,8 @@ export class PortgroupWritesService {
     const before = patchableView(portgroup);
     const after = applyPatch(before, operations);
     if (!('mode' in after)) throw new InvalidParameterValueError("'mode' is a mandatory attribute and can not be removed");
-    let node = await this.nodeById(portgroup.nodeId);
-    if ('node_uuid' in after && after.node_uuid !== node.uuid) node = await this.nodeForPatch(after.node_uuid);
+    let node = await this.owners.byId(portgroup.nodeId);
+    if ('node_uuid' in after && after.node_uuid !== node.uuid) node = await this.owners.forPatch(after.node_uuid);
     const patched = validatePortgroupBody('patch', after);
     const changes = changedFields(before, patched);
     if (node.provisionState === 'inspecting' && context.minor >= 39) {
@@ -78,27 +78,10 @@ export class PortgroupWritesService {
   async delete(ident: string, context: RequestContext): Promise<void> {
     requirePortgroups(context.minor, 23);
     const portgroup = await this.reads.find(ident);
-    const node = await this.nodeById(portgroup.nodeId);
+    const node = await this.owners.byId(portgroup.nodeId);
     await this.rpc.call(await this.router.hostFor(node), portgroupDestroy, { uuid: portgroup.uuid });
   }
 
-  /** A body's node: NodeNotFound is a bad request here, not a 404 (Ironic rewrites the code). */
-  private async nodeForWrite(uuid: string): Promise<NodeEntity> {
-    const node = await this.nodes.findByUuid(uuid);
-    if (!node) throw new InvalidParameterValueError(new NodeNotFoundError({ node: uuid }).message);
-    return node;
-  }
-
-  private async nodeForPatch(value: unknown): Promise<NodeEntity> {
-    if (typeof value !== 'string' || !isUuid(value)) throw new InvalidIdentityError({ identity: String(value) });
-    return this.nodeForWrite(canonicalUuid(value));
-  }
-
-  private async nodeById(id: number): Promise<NodeEntity> {
-    const node = await this.nodes.findById(id);
-    if (!node) throw new NodeNotFoundError({ node: String(id) });
-    return node;
-  }
 }
 
 function patchableView(portgroup: PortgroupEntity): Record<string, unknown> {

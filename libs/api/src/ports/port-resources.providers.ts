@@ -6,6 +6,7 @@ import { PortgroupWritesService } from '../portgroups/portgroup-writes.service';
 import { PortgroupsController } from '../portgroups/portgroups.controller';
 import { PortgroupsService } from '../portgroups/portgroups.service';
 import { NodePortsController } from './node-ports.controller';
+import { OwnerNodeLookup } from './owner-node.lookup';
 import { PortWritesService } from './port-writes.service';
 import { PortgroupPortsController } from './portgroup-ports.controller';
 import { PortsController } from './ports.controller';
@@ -15,4 +16,4 @@ import { PortsService } from './ports.service';
 
 export const portResourceControllers = [PortsController, NodePortsController, PortgroupPortsController, PortgroupsController, NodePortgroupsController, ChassisController];
 
-export const portResourceProviders = [PortsService, PortWritesService, PortgroupsService, PortgroupWritesService, ChassisService, ChassisWritesService];
+export const portResourceProviders = [OwnerNodeLookup, PortsService, PortWritesService, PortgroupsService, PortgroupWritesService, ChassisService, ChassisWritesService];

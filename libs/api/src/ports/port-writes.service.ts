@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { NodeEntity, PortEntity, PortgroupEntity } from '@slipway/db';
-import { NodeRepository, PortgroupRepository } from '@slipway/db';
-import { ConflictError, InvalidIdentityError, InvalidParameterValueError, NodeNotFoundError, PortgroupNotFoundError } from '@slipway/errors';
+import type { PortEntity, PortgroupEntity } from '@slipway/db';
+import { PortgroupRepository } from '@slipway/db';
+import { ConflictError, InvalidParameterValueError, PortgroupNotFoundError } from '@slipway/errors';
 import { portCreate, portDestroy, portUpdate, PortWritableFields, RpcTransport } from '@slipway/rpc';
 import { RPC_TRANSPORT } from '@slipway/runtime';
 import { canonicalUuid, isUuid } from '../common/identifiers';
 import { applyPatch, checkPatchPaths, parsePatch, PatchOperation } from '../common/json-patch';
 import type { RequestContext } from '../nodes/nodes.service';
 import { CONDUCTOR_ROUTER, ConductorRouter } from '../routing/conductor-router';
+import { OwnerNodeLookup } from './owner-node.lookup';
 import { expectUuid } from './arg-values';
 import { checkSmartNicLink, PORT_PATCHABLE_FIELDS, refuseNewerPortFields, validatePortBody } from './port-write.validation';
 import { PortsService } from './ports.service';
@@ -26,7 +27,7 @@ const EMPTY_PHYSNET = 'A non-empty value is required when setting physical_netwo
 export class PortWritesService {
   constructor(
     private readonly reads: PortsService,
-    private readonly nodes: NodeRepository,
+    private readonly owners: OwnerNodeLookup,
     private readonly portgroups: PortgroupRepository,
     @Inject(CONDUCTOR_ROUTER) private readonly router: ConductorRouter,
     @Inject(RPC_TRANSPORT) private readonly rpc: RpcTransport,
@@ -34,7 +35,7 @@ export class PortWritesService {
 
   async create(body: unknown, context: RequestContext): Promise<{ uuid: string; view: Record<string, unknown> }> {
     const port = validatePortBody('port', body);
-    const node = await this.nodeForWrite(port.node_uuid as string);
+    const node = await this.owners.forWrite(port.node_uuid as string);
     refuseNewerPortFields(Object.keys(port), port.local_link_connection, context.minor);
     let portgroup: PortgroupEntity | null = null;
     if (port.portgroup_uuid) {
@@ -65,8 +66,8 @@ export class PortWritesService {
 
     let portgroup: Pick<PortgroupEntity, 'id' | 'uuid'> | null = port.portgroup ?? null;
     if (isUpdated(operations, '/portgroup_uuid')) portgroup = after.portgroup_uuid ? await this.portgroupForWrite(String(after.portgroup_uuid)) : null;
-    let node = await this.nodeById(port.nodeId);
-    if ('node_uuid' in after && after.node_uuid !== node.uuid) node = await this.nodeForPatch(after.node_uuid);
+    let node = await this.owners.byId(port.nodeId);
+    if ('node_uuid' in after && after.node_uuid !== node.uuid) node = await this.owners.forPatch(after.node_uuid);
 
     const patched = validatePortBody('patch', after);
     const changes = changedFields(before, patched);
@@ -86,27 +87,8 @@ export class PortWritesService {
 
   async delete(ident: string): Promise<void> {
     const port = await this.reads.find(expectUuid('port_uuid', ident));
-    const node = await this.nodeById(port.nodeId);
+    const node = await this.owners.byId(port.nodeId);
     await this.rpc.call(await this.router.hostFor(node), portDestroy, { uuid: port.uuid });
-  }
-
-  /** A body's node: NodeNotFound is a bad request here, not a 404 (Ironic rewrites the code). */
-  private async nodeForWrite(uuid: string): Promise<NodeEntity> {
-    const node = await this.nodes.findByUuid(uuid);
-    if (!node) throw new InvalidParameterValueError(new NodeNotFoundError({ node: uuid }).message);
-    return node;
-  }
-
-  /** A patched node_uuid is looked up as Ironic's Node.get does: a UUID (or an id), else InvalidIdentity. */
-  private async nodeForPatch(value: unknown): Promise<NodeEntity> {
-    if (typeof value !== 'string' || !isUuid(value)) throw new InvalidIdentityError({ identity: String(value) });
-    return this.nodeForWrite(canonicalUuid(value));
-  }
-
-  private async nodeById(id: number): Promise<NodeEntity> {
-    const node = await this.nodes.findById(id);
-    if (!node) throw new NodeNotFoundError({ node: String(id) });
-    return node;
   }
 
   private async portgroupForWrite(uuid: string): Promise<PortgroupEntity> {
