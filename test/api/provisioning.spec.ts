@@ -59,6 +59,22 @@ describe('provisioning through the API (cross-process)', () => {
     const undeployed = await reach('life', { target: 'deleted' }, 'available');
     expect(undeployed.power_state).toBe('power off');
     expect(undeployed.instance_info).toEqual({});
+
+    // Every transition is journalled, with the conductor that made it.
+    const history = (await (await fetch(`${nodes}/life/history?detail=true`, { headers })).json()) as { history: Array<Record<string, string>> };
+    expect(history.history.map((entry) => entry.event)).toEqual([
+      'Event "manage": enroll -> verifying',
+      'Event "done": verifying -> manageable',
+      'Event "provide": manageable -> cleaning',
+      'Event "done": cleaning -> available',
+      'Event "deploy": available -> deploying',
+      'Event "done": deploying -> active',
+      'Event "delete": active -> deleting',
+      'Event "clean": deleting -> cleaning',
+      'Event "done": cleaning -> available',
+    ]);
+    expect(new Set(history.history.map((entry) => entry.conductor)).size).toBe(1);
+    expect(history.history[0].conductor).toEqual(expect.any(String));
   });
 
   it('inspects, cleans manually with the requested steps, and accepts the 1.73 verbs', async () => {
@@ -80,6 +96,8 @@ describe('provisioning through the API (cross-process)', () => {
     expect(failed.last_error).toMatch(/write_image/);
     expect(failed.deploy_step).toEqual({});
     expect(failed.driver_internal_info).not.toHaveProperty('deploy_steps');
+    const journal = (await (await fetch(`${nodes}/broken/history`, { headers })).json()) as { history: Array<Record<string, string>> };
+    expect(journal.history).toContainEqual(expect.objectContaining({ severity: 'ERROR', event: failed.last_error }));
     const patched = await fetch(`${nodes}/broken`, { method: 'PATCH', headers, body: JSON.stringify([{ op: 'remove', path: '/driver_info/fake_fail' }]) });
     expect(patched.status).toBe(200);
     const deployed = await reach('broken', { target: 'active' }, 'active');

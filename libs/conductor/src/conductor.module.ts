@@ -13,6 +13,7 @@ import { nodeOperationsProviders } from './management/node-operations.handlers';
 import { NodeAdminHandler } from './nodes/node-admin.handler';
 import { PortAdminHandler } from './ports/port-admin.handler';
 import { PortgroupAdminHandler } from './ports/portgroup-admin.handler';
+import { NodeHistoryRecorder } from './history/node-history.recorder';
 import { ProvisionHandler } from './provisioning/provision.handler';
 import { RaidConfigHandler } from './raid/raid-config.handler';
 import { VendorPassthruHandler } from './vendor/vendor-passthru.handler';
@@ -49,6 +50,7 @@ export class ConductorModule {
         NodeTaskRunner,
         NodeAdminHandler,
         DriverInfoHandler,
+        NodeHistoryRecorder,
         ProvisionHandler,
         RaidConfigHandler,
         VendorPassthruHandler,

@@ -3,6 +3,7 @@ import { InvalidStateRequestedError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
 import { ProvisionEvent, ProvisionState, StableProvisionState, transition } from '@slipway/provisioning';
 import { nodeProvision, RpcHandlerMap, RpcRequestOf } from '@slipway/rpc';
+import { NodeHistoryRecorder } from '../history/node-history.recorder';
 import { NodeTaskContext, NodeTaskRunner } from '../tasks/node-task.runner';
 import { PROVISION_WORK } from './provision-work';
 
@@ -17,7 +18,10 @@ type ProvisionRequest = RpcRequestOf<typeof nodeProvision>;
 export class ProvisionHandler {
   private readonly log = getLogger('ProvisionHandler');
 
-  constructor(private readonly tasks: NodeTaskRunner) {}
+  constructor(
+    private readonly tasks: NodeTaskRunner,
+    private readonly history: NodeHistoryRecorder,
+  ) {}
 
   register(handlers: RpcHandlerMap): RpcHandlerMap {
     return handlers.on(nodeProvision, (request) => this.provision(request));
@@ -28,7 +32,7 @@ export class ProvisionHandler {
       request.uuid,
       `provision action ${request.event}`,
       async (context) => {
-        fire(context, request.event as ProvisionEvent, request.target);
+        await this.advance(context, request.event as ProvisionEvent, request.target, context.row.provisionUpdatedAt);
         context.task.node.lastError = null;
         if (request.configdrive !== undefined) context.task.node.instanceInfo = { ...context.task.node.instanceInfo, configdrive: request.configdrive };
       },
@@ -47,19 +51,29 @@ export class ProvisionHandler {
       try {
         // A manual clean keeps `manageable` as its target through every event (Ironic does).
         const manualClean = state === 'cleaning' && node.targetProvisionState === 'manageable';
+        const started = new Date();
         const next = await work(context, request);
         if (next === 'wait') return;
-        fire(context, next, manualClean ? 'manageable' : undefined);
+        await this.advance(context, next, manualClean ? 'manageable' : undefined, started);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         this.log.warn({ node: node.uuid, state, err: error }, 'provisioning step failed');
         node.lastError = message;
-        fire(context, 'fail');
+        await this.history.error(context.row.id, state, node.targetProvisionState, message);
+        await this.advance(context, 'fail', undefined, null);
         return;
       } finally {
         await context.save();
       }
     }
+  }
+
+  /** Fires `event` and journals the transition (with the time spent in the state it leaves). */
+  private async advance(context: NodeTaskContext, event: ProvisionEvent, target: string | undefined, since: Date | null): Promise<void> {
+    const from = context.task.node.provisionState;
+    fire(context, event, target);
+    const { provisionState: to, targetProvisionState } = context.task.node;
+    await this.history.transition(context.row.id, { from, event, to, target: targetProvisionState, since });
   }
 }
 
