@@ -12,8 +12,8 @@ export type { EmbeddedPostgres, EmbeddedPostgresOptions } from './embedded/embed
 export { DataDirLockedError } from './embedded/data-dir-locked.error';
 export { EmbeddedPostgresError } from './embedded/embedded-postgres.error';
 
-export { createTestDatabase, DEFAULT_TEST_ADMIN_URL } from './testing/test-database';
-export type { TestDatabase } from './testing/test-database';
+export { createMigratedTestDatabase, createTestDatabase, DEFAULT_TEST_ADMIN_URL } from './testing/test-database';
+export type { MigratedTestDatabase, TestDatabase } from './testing/test-database';
 
 export { entities } from './entities/entity-list';
 export { migrations } from './migrations/migration-list';

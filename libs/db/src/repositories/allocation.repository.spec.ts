@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { AllocationDuplicateNameError, AllocationAlreadyExistsError, InstanceAssociatedError, NodeAssociatedError } from '@slipway/errors';
-import { createDataSource } from '../data-source';
 import { NodeTraitEntity } from '../entities/node-trait.entity';
-import { runMigrations } from '../migrate';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '../testing/test-database';
 import { AllocationRepository, NewAllocation } from './allocation.repository';
 import { ConductorRepository } from './conductor.repository';
 import { NodeRepository } from './node.repository';
@@ -13,23 +11,21 @@ import { NodeRepository } from './node.repository';
 const adminUrl = process.env.SLIPWAY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('AllocationRepository', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let nodes: NodeRepository;
   let allocations: AllocationRepository;
   const host = `conductor-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
-    database = await createTestDatabase(adminUrl);
-    dataSource = await createDataSource({ url: database.url, poolSize: 4 }).initialize();
-    await runMigrations(dataSource);
+    database = await createMigratedTestDatabase(adminUrl);
+    dataSource = database.dataSource;
     nodes = new NodeRepository(dataSource);
     allocations = new AllocationRepository(dataSource);
     await new ConductorRepository(dataSource).register({ hostname: host, conductorGroup: '', hardwareTypes: ['fake-hardware'], interfaces: [] });
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   const newAllocation = (fields: Partial<NewAllocation> = {}): NewAllocation => ({

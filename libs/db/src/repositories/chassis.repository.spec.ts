@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ChassisAlreadyExistsError, ChassisNotEmptyError, ChassisNotFoundError } from '@slipway/errors';
-import { createDataSource } from '../data-source';
-import { runMigrations } from '../migrate';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '../testing/test-database';
 import { ChassisRepository } from './chassis.repository';
 import { NodeRepository } from './node.repository';
 
@@ -11,21 +9,19 @@ import { NodeRepository } from './node.repository';
 const adminUrl = process.env.SLIPWAY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('ChassisRepository', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let chassis: ChassisRepository;
   let nodes: NodeRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase(adminUrl);
-    dataSource = await createDataSource({ url: database.url, poolSize: 4 }).initialize();
-    await runMigrations(dataSource);
+    database = await createMigratedTestDatabase(adminUrl);
+    dataSource = database.dataSource;
     chassis = new ChassisRepository(dataSource);
     nodes = new NodeRepository(dataSource);
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   it('creates, changes and reads a chassis; a taken uuid is a conflict', async () => {

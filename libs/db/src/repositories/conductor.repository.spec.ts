@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { ConductorNotFoundError } from '@slipway/errors';
-import { createDataSource } from '../data-source';
-import { runMigrations } from '../migrate';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '../testing/test-database';
 import { ConductorInterfaceRow, ConductorRegistration, ConductorRepository } from './conductor.repository';
 
 // Medium test: the real PostgreSQL, a database of its own (emptied between tests).
@@ -23,19 +21,17 @@ function registration(hostname: string, fields: Partial<ConductorRegistration> =
 }
 
 describe('ConductorRepository', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let conductors: ConductorRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase(adminUrl);
-    dataSource = await createDataSource({ url: database.url, poolSize: 10 }).initialize();
-    await runMigrations(dataSource);
+    database = await createMigratedTestDatabase(adminUrl, 10);
+    dataSource = database.dataSource;
     conductors = new ConductorRepository(dataSource);
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
   beforeEach(async () => {
     await dataSource.query('TRUNCATE conductors, nodes CASCADE');

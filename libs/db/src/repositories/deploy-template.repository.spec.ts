@@ -1,29 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { DeployTemplateAlreadyExistsError, DeployTemplateDuplicateNameError } from '@slipway/errors';
-import { createDataSource } from '../data-source';
 import { DeployTemplateStepEntity } from '../entities/deploy-template-step.entity';
-import { runMigrations } from '../migrate';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '../testing/test-database';
 import { DeployTemplateRepository } from './deploy-template.repository';
 
 // Medium test: the real PostgreSQL, a database of its own.
 const adminUrl = process.env.SLIPWAY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('DeployTemplateRepository', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let templates: DeployTemplateRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase(adminUrl);
-    dataSource = await createDataSource({ url: database.url, poolSize: 4 }).initialize();
-    await runMigrations(dataSource);
+    database = await createMigratedTestDatabase(adminUrl);
+    dataSource = database.dataSource;
     templates = new DeployTemplateRepository(dataSource);
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   const name = () => `CUSTOM_${randomUUID().slice(0, 8).toUpperCase().replace(/-/g, '_')}`;

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../data-source';
-import { runMigrations } from '../migrate';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '../testing/test-database';
 import { NodeRepository } from './node.repository';
 import { NodeTraitRepository } from './node-trait.repository';
 
@@ -10,21 +8,19 @@ import { NodeTraitRepository } from './node-trait.repository';
 const adminUrl = process.env.SLIPWAY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('NodeTraitRepository', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let nodes: NodeRepository;
   let traits: NodeTraitRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase(adminUrl);
-    dataSource = await createDataSource({ url: database.url, poolSize: 4 }).initialize();
-    await runMigrations(dataSource);
+    database = await createMigratedTestDatabase(adminUrl);
+    dataSource = database.dataSource;
     nodes = new NodeRepository(dataSource);
     traits = new NodeTraitRepository(dataSource);
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   const nodeId = async () => (await nodes.insert({ uuid: randomUUID(), driver: 'fake-hardware' })).id;

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createDataSource } from '../data-source';
-import { runMigrations } from '../migrate';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '../testing/test-database';
 import { NodeRepository } from './node.repository';
 import { ChassisEntity } from '../entities/chassis.entity';
 import { NodeEntity } from '../entities/node.entity';
@@ -12,19 +10,17 @@ import type { DataSource } from 'typeorm';
 const adminUrl = process.env.SLIPWAY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('NodeRepository', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let nodes: NodeRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase(adminUrl);
-    dataSource = await createDataSource({ url: database.url, poolSize: 12 }).initialize();
-    await runMigrations(dataSource);
+    database = await createMigratedTestDatabase(adminUrl, 12);
+    dataSource = database.dataSource;
     nodes = new NodeRepository(dataSource);
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   const create = (fields: Record<string, unknown> = {}) => nodes.insert({ uuid: randomUUID(), driver: 'fake-hardware', ...fields });

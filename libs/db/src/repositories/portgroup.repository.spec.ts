@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { PortgroupDuplicateNameError, PortgroupMACAlreadyExistsError, PortgroupNotEmptyError, PortgroupNotFoundError } from '@slipway/errors';
-import { createDataSource } from '../data-source';
-import { runMigrations } from '../migrate';
-import { createTestDatabase, TestDatabase } from '../testing/test-database';
+import { createMigratedTestDatabase, MigratedTestDatabase } from '../testing/test-database';
 import { NodeRepository } from './node.repository';
 import { PortRepository } from './port.repository';
 import { PortgroupRepository } from './portgroup.repository';
@@ -12,23 +10,21 @@ import { PortgroupRepository } from './portgroup.repository';
 const adminUrl = process.env.SLIPWAY_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('PortgroupRepository', () => {
-  let database: TestDatabase;
+  let database: MigratedTestDatabase;
   let dataSource: DataSource;
   let nodes: NodeRepository;
   let ports: PortRepository;
   let portgroups: PortgroupRepository;
 
   beforeAll(async () => {
-    database = await createTestDatabase(adminUrl);
-    dataSource = await createDataSource({ url: database.url, poolSize: 4 }).initialize();
-    await runMigrations(dataSource);
+    database = await createMigratedTestDatabase(adminUrl);
+    dataSource = database.dataSource;
     nodes = new NodeRepository(dataSource);
     ports = new PortRepository(dataSource);
     portgroups = new PortgroupRepository(dataSource);
   });
   afterAll(async () => {
-    await dataSource.destroy();
-    await database.drop();
+    await database.close();
   });
 
   const node = () => nodes.insert({ uuid: randomUUID(), driver: 'fake-hardware' });

@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { createDataSource } from '../data-source';
+import { runMigrations } from '../migrate';
 
 /** The local development/CI Postgres (trust auth), used when no admin URL is given. */
 export const DEFAULT_TEST_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -38,4 +41,25 @@ async function withAdminClient(adminUrl: string, work: (client: Client) => Promi
   } finally {
     await client.end();
   }
+}
+
+/** A fresh test database with the schema migrated and a data source open on it. */
+export interface MigratedTestDatabase {
+  dataSource: DataSource;
+  /** Closes the data source and drops the database. */
+  close(): Promise<void>;
+}
+
+/** The setup of every repository test: its own database, migrated, and a data source on it. */
+export async function createMigratedTestDatabase(adminUrl: string = DEFAULT_TEST_ADMIN_URL, poolSize = 4): Promise<MigratedTestDatabase> {
+  const database = await createTestDatabase(adminUrl);
+  const dataSource = await createDataSource({ url: database.url, poolSize }).initialize();
+  await runMigrations(dataSource);
+  return {
+    dataSource,
+    close: async () => {
+      await dataSource.destroy();
+      await database.drop();
+    },
+  };
 }
