@@ -4,7 +4,7 @@ import { Module } from '@nestjs/common';
 import { ApiModule, IronicExceptionFilter, serveOpenApi } from '@slipway/api';
 import { apiSettings, loadConfigOrExit } from '@slipway/config';
 import { configureLogging } from '@slipway/logging';
-import { createHttpApp, httpAppModules, infrastructureOptions, listen, missingClusterSettings, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
+import { createHttpApp, httpAppModules, infrastructureOptions, listen, missingClusterSettings, openInfrastructure, ProcessLifecycle, limitHeapGrowth } from '@slipway/runtime';
 
 const APP = 'slipway-api';
 
@@ -14,6 +14,7 @@ class ApiAppModule {}
 async function main(): Promise<void> {
   const config = loadConfigOrExit(apiSettings, APP);
   configureLogging({ level: config.log.level, format: config.log.format });
+  limitHeapGrowth(config.heapGrowthPercent);
   const lifecycle = new ProcessLifecycle(APP, config.shutdownTimeout * 1000);
   await lifecycle.start(async () => {
     const missing = missingClusterSettings(config);

@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { conductorSettings, loadConfigOrExit } from '@slipway/config';
 import { ConductorModule } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
-import { InfrastructureModule, infrastructureOptions, RepositoriesModule, missingClusterSettings, NestPinoLogger, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
+import { InfrastructureModule, infrastructureOptions, RepositoriesModule, missingClusterSettings, NestPinoLogger, openInfrastructure, ProcessLifecycle, limitHeapGrowth } from '@slipway/runtime';
 
 const APP = 'slipway-conductor';
 
@@ -15,6 +15,7 @@ class ConductorAppModule {}
 async function main(): Promise<void> {
   const config = loadConfigOrExit(conductorSettings, APP);
   configureLogging({ level: config.log.level, format: config.log.format });
+  limitHeapGrowth(config.heapGrowthPercent);
   const lifecycle = new ProcessLifecycle(APP, config.shutdownTimeout * 1000);
   await lifecycle.start(async () => {
     const missing = missingClusterSettings(config);

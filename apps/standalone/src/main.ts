@@ -7,7 +7,7 @@ import { loadConfigOrExit, standaloneSettings } from '@slipway/config';
 import { ConductorModule } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
 import { OrchestratorModule } from '@slipway/orchestrator';
-import { createHttpApp, httpAppModules, infrastructureOptions, listen, openInfrastructure, ProcessLifecycle } from '@slipway/runtime';
+import { createHttpApp, httpAppModules, infrastructureOptions, listen, openInfrastructure, ProcessLifecycle, limitHeapGrowth } from '@slipway/runtime';
 
 const APP = 'slipway';
 
@@ -17,6 +17,7 @@ class StandaloneModule {}
 async function main(): Promise<void> {
   const config = loadConfigOrExit(standaloneSettings, APP);
   configureLogging({ level: config.log.level, format: config.log.format });
+  limitHeapGrowth(config.heapGrowthPercent);
   const lifecycle = new ProcessLifecycle(APP, config.shutdownTimeout * 1000);
   await lifecycle.start(async () => {
     const infrastructure = await openInfrastructure(infrastructureOptions(config, { rpc: true, queue: true }), lifecycle);

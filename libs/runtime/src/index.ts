@@ -14,3 +14,4 @@ export { Htpasswd, HtpasswdError } from './auth/htpasswd';
 export { httpAppModules } from './http-app-modules';
 export { RepositoriesModule } from './repositories.module';
 export { RouteTable, routeTableOf } from './route-table';
+export { limitHeapGrowth } from './heap-growth';

@@ -27,12 +27,12 @@ export class NodesService {
   async list(raw: RawQuery, context: RequestContext, detailPath: boolean): Promise<{ nodes: Record<string, unknown>[]; next?: string }> {
     const query = parseNodeListQuery(raw, context.minor, detailPath);
     const marker = query.marker === undefined ? undefined : await this.find(query.marker, context.minor);
-    let page = await this.nodes.list(query.filter, { sortKey: query.sortKey, sortDir: query.sortDir, limit: query.limit, marker });
+    const withTraits = query.detail || (query.fields?.includes('traits') ?? false);
+    let page = await this.nodes.list(query.filter, { sortKey: query.sortKey, sortDir: query.sortDir, limit: query.limit, marker }, { withTraits });
     const owners = await this.ownersOf(page, context.minor >= 49 && (query.detail || query.fields?.includes('conductor') || query.conductor !== undefined));
     if (query.conductor !== undefined) page = page.filter((node) => owners.get(node.id) === query.conductor);
-    const traits = query.detail || query.fields?.includes('traits') ? await this.nodes.traitsOf(page.map((node) => node.id)) : new Map<number, string[]>();
     const nodes = page.map((node) =>
-      nodeView(this.viewContext(node, context, traits.get(node.id) ?? [], owners.get(node.id) ?? null), { fields: query.fields, listForm: !query.detail && !query.fields }),
+      nodeView(this.viewContext(node, context, node.traits ?? [], owners.get(node.id) ?? null), { fields: query.fields, listForm: !query.detail && !query.fields }),
     );
     const body: { nodes: Record<string, unknown>[]; next?: string } = { nodes };
     if (page.length === query.limit && page.length > 0) {

@@ -5,7 +5,7 @@ import { settings as s } from './settings';
 // Each app's config schema is its pick of catalogue settings; `loadConfig(apiSettings)` is typed
 // from the list. A setting not picked is ignored in the config file (one file can serve all apps).
 
-const common = [s.configFile, s.logLevel, s.logFormat, s.shutdownTimeout] as const;
+const common = [s.configFile, s.logLevel, s.logFormat, s.shutdownTimeout, s.heapGrowthPercent] as const;
 const database = [s.databaseUrl, s.databasePoolSize, s.dataDir] as const;
 const cluster = [s.amqpUrl, s.rpcTimeout, s.heartbeatInterval, s.heartbeatTimeout] as const;
 const httpServer = [s.maxBodyBytes, s.authStrategy, s.htpasswdFile] as const;

@@ -37,6 +37,7 @@ describe('loadConfig defaults', () => {
       configFile: undefined,
       log: { level: 'info', format: 'json' },
       shutdownTimeout: 10,
+      heapGrowthPercent: 50,
       database: { url: undefined, poolSize: 10 },
       dataDir: './data',
       amqp: { url: undefined },
@@ -150,6 +151,7 @@ describe('loadConfig from the environment', () => {
     ['SLIPWAY_DATABASE_URL', 'mysql://db/slipway', 'expected a postgres:// or postgresql:// URL'],
     ['SLIPWAY_AMQP_URL', 'rabbit:5672', 'expected a amqp:// or amqps:// URL'],
     ['SLIPWAY_MAX_BODY_BYTES', '1MiB', 'expected an integer of at least 1024'],
+    ['SLIPWAY_HEAP_GROWTH_PERCENT', '-5', 'expected an integer from 0 to 1000'],
     ['SLIPWAY_API_HOST', 'my host', 'expected a host name or IP address'],
   ])('rejects %s=%s', (name, value, expected) => {
     const [problem] = problemsOf(() => loadConfig(standaloneSettings, { ...noFile, env: { [name]: value } }));

@@ -167,6 +167,13 @@ export const settings = {
     default: 10,
     description: 'Seconds a process waits for work in progress to finish on SIGTERM before it exits anyway.',
   }),
+  heapGrowthPercent: defineSetting({
+    key: 'heapGrowthPercent',
+    env: 'SLIPWAY_HEAP_GROWTH_PERCENT',
+    schema: v.integer({ min: 0, max: 1000 }),
+    default: 50,
+    description: "How far (percent) the JavaScript heap may grow past its live data before the next full garbage collection. 0 leaves it to V8's adaptive factor: a little faster under load, but the heap can grow to several times its live data and stay there.",
+  }),
 } as const;
 
 /** Checks across settings; each applies to the apps that use all of its settings. */
