@@ -6,7 +6,7 @@ import { getLogger } from '@slipway/logging';
 import { ProvisionState, UPDATE_ALLOWED_STATES } from '@slipway/provisioning';
 import { allocationCreate, allocationDestroy, RpcHandlerMap, RpcRequestOf } from '@slipway/rpc';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
-import { LOCK_TIMING, LockOptions, NodeLockService } from '../locks/node-lock.service';
+import { LOCK_TIMING, LockTiming, NodeLockService } from '../locks/node-lock.service';
 import { BackgroundWork } from '../tasks/background-work';
 
 /** What allocation processing uses of the allocation repository. */
@@ -48,7 +48,7 @@ export class AllocationHandler implements OnApplicationBootstrap {
     @Inject(NodeLockService) private readonly locks: AllocationLocks,
     @Inject(BackgroundWork) private readonly workers: AllocationWorkers,
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
-    @Inject(LOCK_TIMING) private readonly timing: Required<LockOptions>,
+    @Inject(LOCK_TIMING) private readonly timing: LockTiming,
   ) {}
 
   register(handlers: RpcHandlerMap): RpcHandlerMap {

@@ -9,6 +9,11 @@ export interface LockOptions {
   /** Attempts before NodeLocked (default 3, one second apart, as Ironic). */
   attempts?: number;
   retryIntervalMs?: number;
+  /**
+   * Waits as long as it takes (Ironic's `patient`): for work that must finish a transition
+   * another task is holding up. Ends only with the lock or when the node is gone.
+   */
+  patient?: boolean;
 }
 
 /** An exclusive node lock held by this conductor; `release` is safe to call twice. */
@@ -19,7 +24,8 @@ export interface NodeLock {
 }
 
 export const LOCK_TIMING = Symbol('LOCK_TIMING');
-export const DEFAULT_LOCK_TIMING: Required<LockOptions> = { attempts: 3, retryIntervalMs: 1000 };
+export type LockTiming = Required<Pick<LockOptions, 'attempts' | 'retryIntervalMs'>>;
+export const DEFAULT_LOCK_TIMING: LockTiming = { attempts: 3, retryIntervalMs: 1000 };
 
 /**
  * Exclusive node locks: the node's `reservation` column set atomically to this conductor's
@@ -32,12 +38,14 @@ export class NodeLockService {
   constructor(
     private readonly nodes: NodeRepository,
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
-    @Inject(LOCK_TIMING) private readonly timing: Required<LockOptions>,
+    @Inject(LOCK_TIMING) private readonly timing: LockTiming,
   ) {}
 
   async acquire(uuid: string, purpose: string, options: LockOptions = {}): Promise<NodeLock> {
-    const { attempts, retryIntervalMs } = { ...this.timing, ...options };
+    const { attempts, retryIntervalMs, patient } = { ...this.timing, ...options };
     const host = this.identity.hostname;
+    const startedAt = Date.now();
+    let warned = false;
     for (let attempt = 1; ; attempt++) {
       const node = await this.nodes.findByUuid(uuid);
       if (!node) throw new NodeNotFoundError({ node: uuid });
@@ -45,9 +53,14 @@ export class NodeLockService {
         this.log.debug({ node: uuid, purpose }, 'node locked');
         return this.lockOf({ ...node, reservation: host }, purpose);
       }
-      if (attempt >= attempts) {
+      if (!patient && attempt >= attempts) {
         const holder = (await this.nodes.reservationOf(node.id)) ?? node.reservation ?? 'unknown';
         throw new NodeLockedError({ node: uuid, host: holder });
+      }
+      if (patient && !warned && Date.now() - startedAt > attempts * retryIntervalMs) {
+        // As Ironic: a patient wait longer than the usual retries is worth an operator's look.
+        warned = true;
+        this.log.warn({ node: uuid, purpose, holder: node.reservation }, 'still waiting for the node lock');
       }
       await new Promise((resolve) => setTimeout(resolve, retryIntervalMs));
     }

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { NodeEntity } from '@slipway/db';
 import { NodeRepository, PortRepository } from '@slipway/db';
-import { DriverRegistry, DriverTask } from '@slipway/drivers-framework';
+import { DriverNode, DriverRegistry, DriverTask } from '@slipway/drivers-framework';
 import { NodeNotFoundError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
-import { NodeLockService } from '../locks/node-lock.service';
+import { LockOptions, NodeLock, NodeLockService } from '../locks/node-lock.service';
 import { TaskPorts } from '../ports/task-ports';
 import { BackgroundWork } from './background-work';
 import { changedFields, toDriverNode } from './node-task.mapper';
@@ -15,6 +15,18 @@ export interface NodeTaskContext {
   row: NodeEntity;
   /** Persists what the work changed on `task.node` so far (the runner also does it at the end). */
   save(): Promise<void>;
+  /**
+   * Ironic's upgrade_lock, for work that started shared and found it must write (power sync on
+   * a mismatch, a passthru method that needs the lock): takes the exclusive lock, reloads the node
+   * and returns the task to go on with. The lock is released when the work ends. Already
+   * exclusive: returns the current task.
+   */
+  upgrade(options?: LockOptions): Promise<DriverTask>;
+  /**
+   * Ironic's downgrade_lock: saves the node, releases the exclusive lock and returns a shared
+   * task, for work that goes on reading (waiting on hardware) without holding others up.
+   */
+  downgrade(): Promise<DriverTask>;
 }
 
 /**
@@ -33,14 +45,12 @@ export class NodeTaskRunner {
 
   /** Work under the exclusive lock; the node's changes are saved before the lock is released. */
   exclusive<T>(uuid: string, purpose: string, work: (context: NodeTaskContext) => Promise<T>): Promise<T> {
-    return this.locks.withLock(uuid, purpose, async ({ node }) => this.run(node, purpose, false, work));
+    return this.locks.withLock(uuid, purpose, async (lock) => this.run(lock.node, purpose, lock, work));
   }
 
   /** Read-only work (validate, get boot device): no lock taken, nothing saved. */
   async shared<T>(uuid: string, purpose: string, work: (context: NodeTaskContext) => Promise<T>): Promise<T> {
-    const node = await this.nodes.findByUuid(uuid);
-    if (!node) throw new NodeNotFoundError({ node: uuid });
-    return this.run(node, purpose, true, work);
+    return this.run(await this.reread(uuid), purpose, undefined, work);
   }
 
   /**
@@ -56,12 +66,11 @@ export class NodeTaskRunner {
   ): Promise<void> {
     const lock = await this.locks.acquire(uuid, purpose);
     try {
-      await this.run(lock.node, purpose, false, prepare);
-      const prepared = await this.nodes.findByUuid(uuid);
-      if (!prepared) throw new NodeNotFoundError({ node: uuid });
+      await this.run(lock.node, purpose, lock, prepare);
+      const prepared = await this.reread(uuid);
       this.background.start(`${purpose} of ${uuid}`, async () => {
         try {
-          await this.run(prepared, purpose, false, work);
+          await this.run(prepared, purpose, lock, work);
         } finally {
           await lock.release();
         }
@@ -72,22 +81,118 @@ export class NodeTaskRunner {
     }
   }
 
-  private async run<T>(row: NodeEntity, purpose: string, shared: boolean, work: (context: NodeTaskContext) => Promise<T>): Promise<T> {
-    const node = toDriverNode(row);
-    let saved = toDriverNode(row);
+  /** Runs `work` on `row`: exclusive under `lock`, shared without one. */
+  private async run<T>(row: NodeEntity, purpose: string, lock: NodeLock | undefined, work: (context: NodeTaskContext) => Promise<T>): Promise<T> {
+    const session = await NodeTaskSession.open(this, row, purpose, lock);
+    try {
+      const result = await work(session.context());
+      await session.save();
+      return result;
+    } finally {
+      await session.releaseUpgrade();
+    }
+  }
+
+  /** The driver task of `row` (ports loaded, driver built). */
+  async taskOf(row: NodeEntity, purpose: string, shared: boolean): Promise<{ task: DriverTask; ports: TaskPorts }> {
     const ports = await TaskPorts.load(this.ports, row.id);
-    const task: DriverTask = { node, shared, ports: ports.ports, driver: this.drivers.buildDriver(node), log: getLogger('NodeTask', { node: row.uuid, purpose }) };
-    const save = async () => {
-      if (shared) return;
-      const changes = changedFields(saved, node);
-      // provision_updated_at follows every change of the provision state or its target.
-      if ('provisionState' in changes || 'targetProvisionState' in changes) changes.provisionUpdatedAt = new Date();
-      if (Object.keys(changes).length) await this.nodes.update(row.id, changes);
-      saved = structuredClone(node);
-      await ports.save();
+    const node = toDriverNode(row);
+    return { task: { node, shared, ports: ports.ports, driver: this.drivers.buildDriver(node), log: getLogger('NodeTask', { node: row.uuid, purpose }) }, ports };
+  }
+
+  /** Saves what a task changed on its node since `saved`; returns the new baseline. */
+  async saveChanges(row: NodeEntity, saved: DriverNode, node: DriverNode): Promise<DriverNode> {
+    const changes = changedFields(saved, node);
+    // provision_updated_at follows every change of the provision state or its target.
+    if ('provisionState' in changes || 'targetProvisionState' in changes) changes.provisionUpdatedAt = new Date();
+    if (Object.keys(changes).length) await this.nodes.update(row.id, changes);
+    return structuredClone(node);
+  }
+
+  /** The stored node now. */
+  async reread(uuid: string): Promise<NodeEntity> {
+    const node = await this.nodes.findByUuid(uuid);
+    if (!node) throw new NodeNotFoundError({ node: uuid });
+    return node;
+  }
+
+  /** The lock service, for a session's upgrade. */
+  lockService(): NodeLockService {
+    return this.locks;
+  }
+}
+
+/** One run of work on a node: its task, what was saved, and the lock it holds, if any. */
+class NodeTaskSession {
+  private saved: DriverNode;
+  /** A lock the work took by upgrading: this session releases it. */
+  private upgradeLock?: NodeLock;
+
+  private constructor(
+    private readonly runner: NodeTaskRunner,
+    private row: NodeEntity,
+    private readonly purpose: string,
+    private task: DriverTask,
+    private ports: TaskPorts,
+    /** The exclusive lock the work runs under (its owner releases it), if any. */
+    private lock: NodeLock | undefined,
+  ) {
+    this.saved = structuredClone(task.node);
+  }
+
+  static async open(runner: NodeTaskRunner, row: NodeEntity, purpose: string, lock: NodeLock | undefined): Promise<NodeTaskSession> {
+    const { task, ports } = await runner.taskOf(row, purpose, lock === undefined);
+    return new NodeTaskSession(runner, row, purpose, task, ports, lock);
+  }
+
+  context(): NodeTaskContext {
+    const session = this;
+    return {
+      get task() {
+        return session.task;
+      },
+      get row() {
+        return session.row;
+      },
+      save: () => this.save(),
+      upgrade: (options) => this.upgrade(options),
+      downgrade: () => this.downgrade(),
     };
-    const result = await work({ task, row, save });
-    await save();
-    return result;
+  }
+
+  async save(): Promise<void> {
+    if (this.task.shared) return;
+    this.saved = await this.runner.saveChanges(this.row, this.saved, this.task.node);
+    await this.ports.save();
+  }
+
+  private async upgrade(options?: LockOptions): Promise<DriverTask> {
+    if (!this.task.shared) return this.task;
+    this.upgradeLock = this.lock = await this.runner.lockService().acquire(this.row.uuid, this.purpose, options);
+    // The node may have changed since the shared read: go on from the locked row.
+    await this.reload(this.lock.node, false);
+    return this.task;
+  }
+
+  private async downgrade(): Promise<DriverTask> {
+    if (this.task.shared) return this.task;
+    await this.save();
+    // NodeLock.release is idempotent: its owner's own release at the end does nothing more.
+    await this.lock?.release();
+    this.lock = this.upgradeLock = undefined;
+    await this.reload(await this.runner.reread(this.row.uuid), true);
+    return this.task;
+  }
+
+  async releaseUpgrade(): Promise<void> {
+    await this.upgradeLock?.release();
+  }
+
+  private async reload(row: NodeEntity, shared: boolean): Promise<void> {
+    const { task, ports } = await this.runner.taskOf(row, this.purpose, shared);
+    this.row = row;
+    this.task = task;
+    this.ports = ports;
+    this.saved = structuredClone(task.node);
   }
 }

@@ -69,7 +69,20 @@ export class FakeNodeTasks implements NodeTasks {
 
   private context(uuid: string, shared: boolean): NodeTaskContext {
     if (uuid !== NODE_UUID) throw new Error(`unplanned node ${uuid}`);
-    const task: DriverTask = { node: this.node, shared, ports: [], driver: this.driver, log: getLogger('test') };
-    return { task, row: { id: NODE_ID, uuid: NODE_UUID } as NodeEntity, save: async () => {} };
+    const taskOf = (isShared: boolean): DriverTask => ({ node: this.node, shared: isShared, ports: [], driver: this.driver, log: getLogger('test') });
+    const context: NodeTaskContext = {
+      task: taskOf(shared),
+      row: { id: NODE_ID, uuid: NODE_UUID } as NodeEntity,
+      save: async () => {},
+      upgrade: async () => {
+        this.purposes.push('upgrade');
+        return (context.task = taskOf(false));
+      },
+      downgrade: async () => {
+        this.purposes.push('downgrade');
+        return (context.task = taskOf(true));
+      },
+    };
+    return context;
   }
 }
