@@ -27,8 +27,15 @@ export interface AmqpRpcTransportOptions {
 export interface AmqpTopology {
   readonly rpcExchange: string;
   readonly eventsExchange: string;
+  /** The host's durable queue: casts wait in it while no server runs. */
   queueFor(host: string): string;
   routingKeyFor(host: string): string;
+  /**
+   * The host's call queue: auto-deleted when its last consumer goes (a crash included), so a call
+   * to a host nobody serves comes back unroutable at once instead of waiting for its timeout.
+   */
+  callQueueFor(host: string): string;
+  callRoutingKeyFor(host: string): string;
 }
 
 export const DEFAULT_AMQP_PREFIX = 'slipway';
@@ -45,6 +52,8 @@ export function amqpTopology(prefix = DEFAULT_AMQP_PREFIX): AmqpTopology {
     eventsExchange: `${prefix}.events`,
     queueFor: (host) => `${prefix}.conductor.${host}`,
     routingKeyFor: (host) => `conductor.${host}`,
+    callQueueFor: (host) => `${prefix}.conductor.${host}.calls`,
+    callRoutingKeyFor: (host) => `call.${host}`,
   };
 }
 

@@ -1,12 +1,14 @@
-// Consumes one conductor host's queue. Deliveries are handled concurrently (up to `prefetch` at
-// once). A message is acknowledged when its handler starts, so a handler runs at most once: after
-// a lost connection the broker redelivers only what had not started. Every outcome, including a
-// malformed message, becomes a reply; nothing a message contains can stop the consumer.
+// Consumes one conductor host's queues: the durable one (casts) and the auto-deleted call queue.
+// Deliveries are handled concurrently (up to `prefetch` at once). A message is acknowledged when
+// its handler starts, so a handler runs at most once: after a lost connection the broker
+// redelivers only what had not started. Every outcome, including a malformed message, becomes a
+// reply; nothing a message contains can stop the consumer.
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { type Logger } from '@slipway/logging';
 import { RpcServer } from '../rpc-transport';
 import { RpcDispatcher } from '../wire/rpc-dispatcher';
-import { JSON_CONTENT_TYPE, RPC_HEADERS, encodeReply } from '../wire/rpc-wire-format';
+import { conductorShuttingDown } from '../errors/rpc-failures';
+import { JSON_CONTENT_TYPE, RPC_HEADERS, RpcReply, encodeReply, errorReply } from '../wire/rpc-wire-format';
 import { AmqpTopology } from './amqp-rpc.options';
 import { ConcurrencyLimiter } from './concurrency-limiter';
 
@@ -18,7 +20,7 @@ export interface AmqpRpcServerHooks {
 
 export class AmqpRpcServer implements RpcServer {
   private channel: Channel | undefined;
-  private consumerTag: string | undefined;
+  private consumerTags: string[] = [];
   private closing = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly limiter: ConcurrencyLimiter;
@@ -45,13 +47,19 @@ export class AmqpRpcServer implements RpcServer {
       this.hooks.onBroken(`the RPC server channel of ${this.host} closed`);
     });
     try {
-      const queue = this.topology.queueFor(this.host);
       await channel.prefetch(this.prefetch);
-      await channel.assertQueue(queue, { durable: true });
-      await channel.bindQueue(queue, this.topology.rpcExchange, this.topology.routingKeyFor(this.host));
-      const { consumerTag } = await channel.consume(queue, (message) => this.onDelivery(channel, message), { noAck: false });
+      const queues = [
+        { name: this.topology.queueFor(this.host), routingKey: this.topology.routingKeyFor(this.host), options: { durable: true } },
+        { name: this.topology.callQueueFor(this.host), routingKey: this.topology.callRoutingKeyFor(this.host), options: { durable: false, autoDelete: true } },
+      ];
+      const consumerTags: string[] = [];
+      for (const queue of queues) {
+        await channel.assertQueue(queue.name, queue.options);
+        await channel.bindQueue(queue.name, this.topology.rpcExchange, queue.routingKey);
+        consumerTags.push((await channel.consume(queue.name, (message) => this.onDelivery(channel, message), { noAck: false })).consumerTag);
+      }
       this.channel = channel;
-      this.consumerTag = consumerTag;
+      this.consumerTags = consumerTags;
     } catch (error) {
       await channel.close().catch(() => undefined);
       throw error;
@@ -61,15 +69,16 @@ export class AmqpRpcServer implements RpcServer {
   /** The connection is gone; unacknowledged deliveries go back to the queue on the broker side. */
   detach(): void {
     this.channel = undefined;
-    this.consumerTag = undefined;
+    this.consumerTags = [];
   }
 
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
     this.hooks.onClosed(this);
-    const { channel, consumerTag } = this;
-    if (channel && consumerTag) await channel.cancel(consumerTag).catch(() => undefined);
+    const { channel, consumerTags } = this;
+    // Cancelling the call queue's consumer deletes that queue: calls from now on fail fast.
+    if (channel) for (const tag of consumerTags) await channel.cancel(tag).catch(() => undefined);
     await Promise.allSettled([...this.inFlight]);
     this.channel = undefined;
     if (channel) await channel.close().catch(() => undefined);
@@ -81,18 +90,25 @@ export class AmqpRpcServer implements RpcServer {
       if (this.channel === channel && !this.closing) this.hooks.onBroken(`the queue of ${this.host} was deleted`);
       return;
     }
+    const receivedAt = Date.now();
     const work = this.limiter
-      .run(() => this.handle(channel, message))
+      .run(() => this.handle(channel, message, receivedAt))
       .catch((error: unknown) => this.log.error({ host: this.host, err: error }, 'RPC delivery handling failed'))
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
   }
 
-  private async handle(channel: Channel, message: ConsumeMessage): Promise<void> {
+  private async handle(channel: Channel, message: ConsumeMessage, receivedAt: number): Promise<void> {
     if (this.closing) {
-      // Not started: back to the queue for whoever serves this host next.
+      // Not started. A cast goes back to the durable queue for whoever serves this host next; a
+      // call is answered at once (its queue is about to go, and its caller is waiting).
       try {
-        channel.nack(message, false, true);
+        if (isCall(message)) {
+          channel.ack(message);
+          this.reply(channel, message, errorReply(conductorShuttingDown(this.host)));
+        } else {
+          channel.nack(message, false, true);
+        }
       } catch {
         // channel already gone: the broker requeues it anyway
       }
@@ -102,6 +118,12 @@ export class AmqpRpcServer implements RpcServer {
       channel.ack(message);
     } catch {
       return; // the channel died before the handler started: the broker redelivers the message
+    }
+    if (waitedPastExpiration(message, receivedAt)) {
+      // The broker drops calls that expire in the queue; this one expired waiting for a handler
+      // slot here. Its caller has given up, so it must not run now.
+      this.log.warn({ host: this.host, method: message.properties.headers?.[RPC_HEADERS.method] }, 'dropped an RPC call whose caller gave up while it waited for a handler');
+      return;
     }
 
     const headers: Record<string, unknown> = message.properties.headers ?? {};
@@ -113,18 +135,34 @@ export class AmqpRpcServer implements RpcServer {
       body: message.content,
     });
 
-    const { replyTo, correlationId } = message.properties;
-    if (typeof replyTo !== 'string' || replyTo === '') {
+    if (!isCall(message)) {
       if (!reply.ok) this.log.warn({ host: this.host, method, error: reply.error }, 'RPC cast failed');
       return;
     }
+    this.reply(channel, message, reply);
+  }
+
+  private reply(channel: Channel, message: ConsumeMessage, reply: RpcReply): void {
+    const { replyTo, correlationId } = message.properties;
     // The caller's reply address lives on the caller's connection, so any live channel of ours can
     // answer: after a reconnect of ours the reply still reaches a caller that stayed connected.
     const out = this.channel ?? channel;
     try {
-      out.publish('', replyTo, encodeReply(reply), { correlationId, contentType: JSON_CONTENT_TYPE });
+      out.publish('', replyTo as string, encodeReply(reply), { correlationId, contentType: JSON_CONTENT_TYPE });
     } catch (error) {
-      this.log.warn({ host: this.host, method, err: error }, 'could not send an RPC reply: the broker connection was lost');
+      this.log.warn({ host: this.host, method: message.properties.headers?.[RPC_HEADERS.method], err: error }, 'could not send an RPC reply: the broker connection was lost');
     }
   }
+}
+
+/** A call carries the address of its waiting caller; a cast has none. */
+function isCall(message: ConsumeMessage): boolean {
+  const { replyTo } = message.properties;
+  return typeof replyTo === 'string' && replyTo !== '';
+}
+
+/** A call's `expiration` is the caller's remaining patience when sent; measured here from delivery. */
+function waitedPastExpiration(message: ConsumeMessage, receivedAt: number): boolean {
+  const expiration = Number(message.properties.expiration);
+  return isCall(message) && Number.isFinite(expiration) && expiration > 0 && Date.now() - receivedAt > expiration;
 }

@@ -113,22 +113,64 @@ describe('AmqpRpcTransport', () => {
     await expect(transport.call(name, conductorPing, {})).resolves.toMatchObject({ hostname: name });
   });
 
-  it('drops a request that waited in the queue longer than the caller did', async () => {
+  it('fails a call at once, as unavailable, when no server serves the host (its call queue went with it)', async () => {
     const transport = await connect();
     const name = host();
+    const server = await transport.serve(name, new RpcHandlerMap().on(echoRpc, async (request, context) => ({ value: request.value, host: context.host, correlationId: context.correlationId })));
+    await server.close();
+    expect(await broker.queueExists(amqpTopology(prefix).callQueueFor(name))).toBe(false);
+    const started = Date.now();
+    const failure = await transport.call(name, echoRpc, { value: 1 }, { timeoutMs: 30_000 }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ConductorUnavailableError);
+    expect((failure as Error).message).toContain(name);
+    expect(Date.now() - started).toBeLessThan(5_000); // not the 30 s timeout
+  });
+
+  it('drops a request that waited in the queue longer than the caller did', async () => {
+    const transport = await AmqpRpcTransport.connect({ url, prefix, reconnect: fastReconnect, prefetch: 1 });
+    open.push(transport);
+    const name = host();
     const ran: number[] = [];
+    const busy = gate<void>();
     const handlers = new RpcHandlerMap().on(echoRpc, async (request, context) => {
       ran.push(request.value);
+      if (request.value === 1) await busy.promise;
       return { value: request.value, host: context.host, correlationId: context.correlationId };
     });
-    const server = await transport.serve(name, handlers);
-    await server.close(); // the queue stays: calls now wait in it
-
-    await expect(transport.call(name, echoRpc, { value: 1 }, { timeoutMs: 200 })).rejects.toThrow(/no answer to test\.echo within 200 ms/);
-    await new Promise((resolve) => setTimeout(resolve, 100));
     await transport.serve(name, handlers);
-    await expect(transport.call(name, echoRpc, { value: 2 })).resolves.toMatchObject({ value: 2 });
-    expect(ran).toEqual([2]);
+    const first = transport.call(name, echoRpc, { value: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the only handler slot is taken
+    await expect(transport.call(name, echoRpc, { value: 2 }, { timeoutMs: 200 })).rejects.toThrow(/no answer to test\.echo within 200 ms/);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    busy.open();
+    await expect(first).resolves.toMatchObject({ value: 1 });
+    await expect(transport.call(name, echoRpc, { value: 3 })).resolves.toMatchObject({ value: 3 });
+    expect(ran).toEqual([1, 3]); // 2 expired in the queue and never ran
+  });
+
+  it('finishes a call in flight when its server closes, then fails new calls fast and keeps casts for the next server', async () => {
+    const transport = await connect();
+    const name = host();
+    const release = gate<void>();
+    const noted: string[] = [];
+    const handlers = new RpcHandlerMap()
+      .on(waitRpc, async (request) => {
+        await release.promise;
+        return { key: request.key };
+      })
+      .on(noteRpc, async (request) => void noted.push(request.text));
+    const server = await transport.serve(name, handlers);
+    const slow = transport.call(name, waitRpc, { key: 'k' });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = server.close();
+    release.open();
+    await expect(slow).resolves.toEqual({ key: 'k' });
+    await closing;
+    await expect(transport.call(name, echoRpc, { value: 1 })).rejects.toBeInstanceOf(ConductorUnavailableError);
+    await transport.cast(name, noteRpc, { text: 'after close' });
+    await transport.serve(name, handlers);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(noted).toEqual(['after close']);
   });
 
   it('keeps a cast for a host whose server is down until it serves again', async () => {

@@ -55,7 +55,7 @@ export class AmqpSession {
 
   /** Throws when the channel is already unusable; the caller then waits for the next session. */
   publishCall(call: OutgoingCall, remainingMs: number): void {
-    this.callChannel.publish(this.topology.rpcExchange, this.topology.routingKeyFor(call.host), call.body, {
+    this.callChannel.publish(this.topology.rpcExchange, this.topology.callRoutingKeyFor(call.host), call.body, {
       mandatory: true,
       replyTo: DIRECT_REPLY_TO,
       correlationId: call.id,

@@ -42,7 +42,10 @@ export class AmqpTestBroker {
   async removeTopology(prefix: string, hosts: Iterable<string>): Promise<void> {
     const topology: AmqpTopology = amqpTopology(prefix);
     const channel = await this.channel();
-    for (const host of new Set(hosts)) await channel.deleteQueue(topology.queueFor(host));
+    for (const host of new Set(hosts)) {
+      await channel.deleteQueue(topology.queueFor(host));
+      await channel.deleteQueue(topology.callQueueFor(host));
+    }
     await channel.deleteExchange(topology.rpcExchange);
     await channel.deleteExchange(topology.eventsExchange);
     await channel.close();

@@ -26,6 +26,10 @@ export function transportClosed(host: string, method: string): ConductorUnavaila
   return new ConductorUnavailableError({ conductor: host, reason: `the RPC transport is closed, so ${method} was not sent` });
 }
 
+export function conductorShuttingDown(host: string): ConductorUnavailableError {
+  return new ConductorUnavailableError({ conductor: host, reason: 'the conductor is shutting down; retry, and the call goes to its successor' });
+}
+
 export function invalidRpcRequest(method: string, problem: string, details: Record<string, unknown> = {}): InvalidParameterValueError {
   return new InvalidParameterValueError(`Invalid RPC request ${method}: ${problem}`, { method, ...details });
 }
