@@ -5,7 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { conductorSettings, loadConfigOrExit } from '@slipway/config';
 import { ConductorModule } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
-import { InfrastructureModule, infrastructureOptions, RepositoriesModule, missingClusterSettings, NestPinoLogger, openInfrastructure, ProcessLifecycle, limitHeapGrowth } from '@slipway/runtime';
+import { ClusterMembershipModule, InfrastructureModule, infrastructureOptions, RepositoriesModule, missingClusterSettings, NestPinoLogger, openInfrastructure, ProcessLifecycle, limitHeapGrowth } from '@slipway/runtime';
 
 const APP = 'slipway-conductor';
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const identity = { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes };
     // A conductor serves RPC, not HTTP: an application context is enough.
     const app = await NestFactory.createApplicationContext(
-      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ConductorModule.forRoot(identity, { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout })] },
+      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ClusterMembershipModule.forRoot({ heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }), ConductorModule.forRoot(identity, { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout })] },
       { logger: new NestPinoLogger(), abortOnError: false },
     );
     await app.init();

@@ -1,7 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { RingDirectory } from '@slipway/cluster';
-import { ConductorRepository } from '@slipway/db';
-import { Clock, CLOCK } from '@slipway/runtime';
 import { allocationControllers, allocationProviders } from './allocations/allocations.providers';
 import { ConductorsController } from './conductors/conductors.controller';
 import { ConductorsService } from './conductors/conductors.service';
@@ -51,9 +49,8 @@ export class ApiModule {
         { provide: HEARTBEAT_TIMEOUT_SECONDS, useValue: options.heartbeatTimeoutSeconds },
         {
           provide: CONDUCTOR_ROUTER,
-          inject: [ConductorRepository, CLOCK],
-          useFactory: (conductors: ConductorRepository, clock: Clock) =>
-            new RingConductorRouter(new RingDirectory(() => conductors.listLive(options.heartbeatTimeoutSeconds), { clock })),
+          inject: [RingDirectory],
+          useFactory: (rings: RingDirectory) => new RingConductorRouter(rings),
         },
       ],
     };

@@ -5,3 +5,5 @@ export type { RingDirectoryOptions, RoutedNode, TimeSource } from './ring-direct
 export type { ConductorMember, MembershipSource } from './membership.types';
 export { CLUSTER_TIMING } from './cluster-timing';
 export type { ClusterTiming } from './cluster-timing';
+export { MEMBERSHIP_CHANGED_EVENT, membershipChange, isMembershipChanged } from './membership-change';
+export type { MembershipChange, MembershipChangeNotice } from './membership-change';

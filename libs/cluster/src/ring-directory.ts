@@ -96,6 +96,11 @@ export class RingDirectory {
     return (await this.current()).rings.members;
   }
 
+  /** Reads the membership now (for the conductors' watch), and keeps the new reading for lookups. */
+  async reload(): Promise<readonly ConductorMember[]> {
+    return (await this.refresh()).members;
+  }
+
   /** Forgets the cached rings: the next lookup reads the membership. */
   invalidate(): void {
     this.generation++;

@@ -18,6 +18,7 @@ import { ProvisionHandler } from './provisioning/provision.handler';
 import { RaidConfigHandler } from './raid/raid-config.handler';
 import { VendorPassthruHandler } from './vendor/vendor-passthru.handler';
 import { conductorRegistrationProviders } from './registration/registration.providers';
+import { MembershipWatch } from './membership/membership-watch.service';
 import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
@@ -64,6 +65,7 @@ export class ConductorModule {
         // Serve the queue first, then become routable.
         ConductorRpcServer,
         ...conductorRegistrationProviders,
+        MembershipWatch,
       ],
       exports: [CONDUCTOR_IDENTITY],
     };

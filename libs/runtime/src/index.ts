@@ -15,3 +15,4 @@ export { httpAppModules } from './http-app-modules';
 export { RepositoriesModule } from './repositories.module';
 export { RouteTable, routeTableOf } from './route-table';
 export { limitHeapGrowth } from './heap-growth';
+export { ClusterMembershipModule, MembershipNotices } from './cluster-membership.module';

@@ -3,6 +3,7 @@ import { CLUSTER_TIMING, ClusterTiming } from '@slipway/cluster';
 import { ConductorRepository } from '@slipway/db';
 import type { ConductorRegistration } from '@slipway/db';
 import { getLogger } from '@slipway/logging';
+import { MembershipNotices } from '@slipway/runtime';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
 import { HEARTBEAT_TIMER, HeartbeatTimer, unrefHeartbeatTimer } from './heartbeat-timer';
 import { CONDUCTOR_REGISTRATION_INFO, ConductorRegistrationInfo, checkRegistrationInfo } from './registration-info';
@@ -34,6 +35,7 @@ export class ConductorRegistrationService implements OnApplicationBootstrap, Bef
     @Inject(CONDUCTOR_REGISTRATION_INFO) private readonly info: ConductorRegistrationInfo,
     @Inject(CLUSTER_TIMING) private readonly timing: ClusterTiming,
     @Optional() @Inject(HEARTBEAT_TIMER) timer?: HeartbeatTimer,
+    @Optional() @Inject(MembershipNotices) private readonly notices?: Pick<MembershipNotices, 'announce'>,
   ) {
     this.timer = timer ?? unrefHeartbeatTimer;
   }
@@ -52,6 +54,8 @@ export class ConductorRegistrationService implements OnApplicationBootstrap, Bef
       { host, group: this.identity.conductorGroup, hardwareTypes: this.info.hardwareTypes, heartbeatIntervalSeconds: this.timing.heartbeatIntervalSeconds },
       'conductor registered',
     );
+    // Everyone routes to this conductor now rather than at their rings' next refresh.
+    await this.notices?.announce({ reporter: host, joined: [host], left: [] });
     this.scheduleHeartbeat();
   }
 
@@ -65,6 +69,7 @@ export class ConductorRegistrationService implements OnApplicationBootstrap, Bef
     try {
       await this.store.unregister(host);
       this.log.info({ host }, 'conductor unregistered');
+      await this.notices?.announce({ reporter: host, joined: [], left: [host] });
     } catch (error) {
       // Shutdown goes on: the others will find the heartbeat stale after the timeout.
       this.log.error({ host, err: error }, 'could not unregister the conductor');
