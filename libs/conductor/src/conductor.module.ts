@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { CLUSTER_TIMING, ClusterTiming } from '@slipway/cluster';
 import { ChassisRepository } from '@slipway/db';
 import { ChassisNotFoundError } from '@slipway/errors';
@@ -19,6 +20,10 @@ import { RaidConfigHandler } from './raid/raid-config.handler';
 import { VendorPassthruHandler } from './vendor/vendor-passthru.handler';
 import { conductorRegistrationProviders } from './registration/registration.providers';
 import { MembershipWatch } from './membership/membership-watch.service';
+import { OwnedNodes } from './periodics/owned-nodes';
+import { PeriodicTaskRunner } from './periodics/periodic-task.runner';
+import { ConductorPeriodicSettings, DEFAULT_PERIODIC_SETTINGS, PERIODIC_SETTINGS } from './periodics/periodic-settings';
+import { PowerStateSync } from './periodics/power-state-sync';
 import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
@@ -31,10 +36,12 @@ import { VolumeHandler } from './volume/volume.handler';
  */
 @Module({})
 export class ConductorModule {
-  static forRoot(identity: ConductorIdentity, timing: ClusterTiming): DynamicModule {
+  static forRoot(identity: ConductorIdentity, timing: ClusterTiming, periodics: ConductorPeriodicSettings = DEFAULT_PERIODIC_SETTINGS): DynamicModule {
     return {
       module: ConductorModule,
+      imports: [DiscoveryModule],
       providers: [
+        { provide: PERIODIC_SETTINGS, useValue: periodics },
         { provide: CONDUCTOR_IDENTITY, useValue: identity },
         { provide: CLUSTER_TIMING, useValue: timing },
         { provide: LOCK_TIMING, useValue: DEFAULT_LOCK_TIMING },
@@ -66,6 +73,10 @@ export class ConductorModule {
         ConductorRpcServer,
         ...conductorRegistrationProviders,
         MembershipWatch,
+        OwnedNodes,
+        PowerStateSync,
+        // Last: starts the periodics once the conductor is registered and serving.
+        PeriodicTaskRunner,
       ],
       exports: [CONDUCTOR_IDENTITY],
     };

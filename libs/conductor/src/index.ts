@@ -7,3 +7,5 @@ export type { ConductorRegistrationInfo } from './registration/registration-info
 export { HEARTBEAT_TIMER, unrefHeartbeatTimer } from './registration/heartbeat-timer';
 export type { HeartbeatTimer } from './registration/heartbeat-timer';
 export { conductorRegistrationProviders } from './registration/registration.providers';
+export { periodicSettings, DEFAULT_PERIODIC_SETTINGS } from './periodics/periodic-settings';
+export type { ConductorPeriodicSettings } from './periodics/periodic-settings';

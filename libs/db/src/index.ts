@@ -40,7 +40,7 @@ export { PortgroupEntity } from './entities/portgroup.entity';
 export { SiteDesignEntity } from './entities/site-design.entity';
 export { VolumeConnectorEntity } from './entities/volume-connector.entity';
 export { VolumeTargetEntity } from './entities/volume-target.entity';
-export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey } from './repositories/node.repository';
+export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey, ConductorNodeFilter } from './repositories/node.repository';
 export { ChassisRepository } from './repositories/chassis.repository';
 export { ConductorRepository } from './repositories/conductor.repository';
 export type { ConductorInterfaceRow, ConductorRegistration, ConductorRegistrationResult, LiveConductor, ConductorSummary, ConductorDetail, ConductorSortKey, ConductorListQuery } from './repositories/conductor.repository';

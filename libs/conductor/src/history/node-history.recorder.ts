@@ -40,6 +40,11 @@ export class NodeHistoryRecorder {
     });
   }
 
+  /** A power event (sync mismatch, power failure), with Ironic's event type "power". */
+  power(nodeId: number, state: string, severity: 'INFO' | 'WARNING' | 'ERROR', message: string): Promise<void> {
+    return this.write(nodeId, { type: severity === 'ERROR' ? 'error' : 'event', eventType: 'power', severity, event: message, state, targetProvisionState: null, durationSeconds: null });
+  }
+
   error(nodeId: number, state: string, target: string | null, message: string): Promise<void> {
     return this.write(nodeId, { type: 'error', eventType: 'provisioning', severity: 'ERROR', event: message, state, targetProvisionState: target, durationSeconds: null });
   }

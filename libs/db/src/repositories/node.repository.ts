@@ -31,6 +31,23 @@ export interface NodeListFilter {
 
 export type NodeSortKey = keyof NodeEntity;
 
+/** Which nodes a conductor's periodic work looks at (see listForConductor). */
+export interface ConductorNodeFilter {
+  conductorGroup: string;
+  drivers: readonly string[];
+  provisionStates?: readonly string[];
+  maintenance?: boolean;
+  fault?: string;
+  /** false: only nodes nobody has locked. */
+  reserved?: false;
+  /** Only nodes locked by one of these hosts (dead conductors, for the orphan check). */
+  reservedBy?: readonly string[];
+  /** Only nodes whose `<type>_interface` is this implementation. */
+  interface?: { property: keyof NodeEntity; name: string };
+  afterId?: number;
+  limit: number;
+}
+
 export interface NodeListPage {
   sortKey: NodeSortKey;
   sortDir: 'asc' | 'desc';
@@ -96,6 +113,26 @@ export class NodeRepository {
     if (keyset.after) conditions.push(keyset.after);
     const where = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
     const text = `${this.rows.selectSql(options.withTraits ?? false)}${where} ORDER BY ${keyset.orderBy} LIMIT ${param(page.limit)}`;
+    const { rows } = await this.pool().query({ text, values });
+    return rows.map((row) => this.rows.toEntity(row));
+  }
+
+  /**
+   * Candidates for a conductor's periodic work, in id order from `afterId`: the nodes of its
+   * group and hardware types that match. Which of them the conductor owns is the ring's call.
+   */
+  async listForConductor(filter: ConductorNodeFilter): Promise<NodeEntity[]> {
+    const values: unknown[] = [];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    const column = (property: keyof NodeEntity) => `n.${this.rows.columnOf(property)}`;
+    const conditions = [`lower(${column('conductorGroup')}) = lower(${param(filter.conductorGroup)})`, `${column('driver')} = ANY(${param(filter.drivers)})`, `n.id > ${param(filter.afterId ?? 0)}`];
+    if (filter.provisionStates) conditions.push(`${column('provisionState')} = ANY(${param(filter.provisionStates)})`);
+    if (filter.maintenance !== undefined) conditions.push(`${column('maintenance')} = ${param(filter.maintenance)}`);
+    if (filter.fault !== undefined) conditions.push(`${column('fault')} = ${param(filter.fault)}`);
+    if (filter.reserved === false) conditions.push(`${column('reservation')} IS NULL`);
+    if (filter.reservedBy) conditions.push(`${column('reservation')} = ANY(${param(filter.reservedBy)})`);
+    if (filter.interface) conditions.push(`${column(filter.interface.property)} = ${param(filter.interface.name)}`);
+    const text = `${this.rows.selectSql(false)} WHERE ${conditions.join(' AND ')} ORDER BY n.id LIMIT ${param(filter.limit)}`;
     const { rows } = await this.pool().query({ text, values });
     return rows.map((row) => this.rows.toEntity(row));
   }

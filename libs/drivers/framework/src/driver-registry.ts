@@ -138,6 +138,18 @@ export class DriverRegistry {
     return this.state().config.enabledInterfaces[type];
   }
 
+  /**
+   * Every enabled interface implementation with its instance (created now if need be): where the
+   * conductor finds the periodics of driver interfaces. Each implementation appears once.
+   */
+  interfaceInstances(): Array<{ type: InterfaceType; name: string; instance: DriverInterface }> {
+    return INTERFACE_TYPES.flatMap((type) =>
+      this.enabledInterfaces(type)
+        .filter((name) => this.table(type).has(name))
+        .map((name) => ({ type, name, instance: this.instance(type, name) })),
+    );
+  }
+
   /** The implementation each interface type gets for a node of this hardware type that names none. */
   defaultInterfaces(hardwareType: string): Readonly<Record<InterfaceType, string>> {
     this.hardwareType(hardwareType);

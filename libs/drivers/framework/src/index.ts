@@ -66,3 +66,5 @@ export {
 } from './vendor-passthru';
 export { RAID_LEVELS, RAID_LOGICAL_DISK_PROPERTIES, validateRaidConfig, type LogicalDisk, type RaidConfig, type RaidLevel } from './raid-config';
 export { setNodePower } from './node-power';
+export { periodic, periodicsOf } from './periodic/periodic';
+export type { NodeVisitOptions, PeriodicContext, PeriodicOptions, PeriodicTask } from './periodic/periodic';

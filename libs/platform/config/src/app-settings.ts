@@ -19,6 +19,10 @@ export const conductorSettings = [
   s.conductorHostname,
   s.conductorGroup,
   s.enabledHardwareTypes,
+  s.syncPowerStateInterval,
+  s.syncPowerStateWorkers,
+  s.powerStateSyncMaxRetries,
+  s.powerFailureRecoveryInterval,
 ] as const;
 
 export const orchestratorSettings = [

@@ -57,6 +57,10 @@ describe('loadConfig defaults', () => {
       enabledHardwareTypes: ['fake-hardware', 'manual-management'],
       heartbeatInterval: 2,
       heartbeatTimeout: 10,
+      syncPowerStateInterval: 60,
+      syncPowerStateWorkers: 8,
+      powerStateSyncMaxRetries: 3,
+      powerFailureRecoveryInterval: 300,
     });
   });
 
@@ -99,6 +103,7 @@ describe('loadConfig from the environment', () => {
         SLIPWAY_CONDUCTOR_GROUP: 'Rack-1.East',
         SLIPWAY_ENABLED_HARDWARE_TYPES: 'redfish, ipmi,,redfish',
         SLIPWAY_HEARTBEAT_INTERVAL: '0.5',
+        SLIPWAY_SYNC_POWER_STATE_INTERVAL: '0',
         SLIPWAY_HEARTBEAT_TIMEOUT: '3',
         SLIPWAY_RPC_TIMEOUT: '5',
         SLIPWAY_LOG_LEVEL: 'debug',
@@ -119,6 +124,10 @@ describe('loadConfig from the environment', () => {
       enabledHardwareTypes: ['redfish', 'ipmi'],
       heartbeatInterval: 0.5,
       heartbeatTimeout: 3,
+      syncPowerStateInterval: 0,
+      syncPowerStateWorkers: 8,
+      powerStateSyncMaxRetries: 3,
+      powerFailureRecoveryInterval: 300,
     });
     expect(config.rpc.timeout).toBe(5);
     expect(config.log).toEqual({ level: 'debug', format: 'pretty' });
@@ -144,6 +153,7 @@ describe('loadConfig from the environment', () => {
     ['SLIPWAY_API_PORT', '0x50', 'expected an integer from 1 to 65535'],
     ['SLIPWAY_DATABASE_POOL_SIZE', '0', 'expected an integer from 1 to 1000'],
     ['SLIPWAY_HEARTBEAT_INTERVAL', '-1', 'expected a number of seconds greater than 0'],
+    ['SLIPWAY_SYNC_POWER_STATE_INTERVAL', '-1', 'expected a number of seconds, or 0 to disable'],
     ['SLIPWAY_RPC_TIMEOUT', 'soon', 'expected a number of seconds greater than 0'],
     ['SLIPWAY_LOG_LEVEL', 'verbose', 'expected one of silent, fatal, error, warn, info, debug, trace'],
     ['SLIPWAY_LOG_FORMAT', 'xml', 'expected one of json, pretty'],

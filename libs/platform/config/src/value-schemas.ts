@@ -24,11 +24,15 @@ function integer(opts: { min: number; max?: number }): z.ZodType<number> {
   });
 }
 
-/** A duration in seconds; fractions are allowed (tests use sub-second heartbeats). */
-function seconds(): z.ZodType<number> {
-  return valueSchema('a number of seconds greater than 0', (raw) => {
+/**
+ * A duration in seconds; fractions are allowed (tests use sub-second heartbeats). With
+ * `zeroDisables`, 0 is allowed too: periodic task intervals, where 0 turns the task off.
+ */
+function seconds(opts: { zeroDisables?: boolean } = {}): z.ZodType<number> {
+  const expected = opts.zeroDisables ? 'a number of seconds, or 0 to disable' : 'a number of seconds greater than 0';
+  return valueSchema(expected, (raw) => {
     const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-    return Number.isFinite(n) && n > 0 ? n : undefined;
+    return Number.isFinite(n) && (n > 0 || (opts.zeroDisables === true && n === 0)) ? n : undefined;
   });
 }
 
