@@ -110,7 +110,7 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplica
     return {
       signal: this.stop.signal,
       hostname: this.identity.hostname,
-      forEachNode: (work, options) => {
+      forEachNode: async (work, options) => {
         if (!entry.iface) throw new Error(`${entry.task.name} is not a periodic of a driver interface: it has no nodes of its own`);
         return this.visit(entry.task.name, entry.iface, work, options);
       },

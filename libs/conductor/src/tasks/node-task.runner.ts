@@ -85,7 +85,7 @@ export class NodeTaskRunner {
   private async run<T>(row: NodeEntity, purpose: string, lock: NodeLock | undefined, work: (context: NodeTaskContext) => Promise<T>): Promise<T> {
     const session = await NodeTaskSession.open(this, row, purpose, lock);
     try {
-      const result = await work(session.context());
+      const result = await work(session);
       await session.save();
       return result;
     } finally {
@@ -123,16 +123,16 @@ export class NodeTaskRunner {
 }
 
 /** One run of work on a node: its task, what was saved, and the lock it holds, if any. */
-class NodeTaskSession {
+class NodeTaskSession implements NodeTaskContext {
   private saved: DriverNode;
   /** A lock the work took by upgrading: this session releases it. */
   private upgradeLock?: NodeLock;
 
   private constructor(
     private readonly runner: NodeTaskRunner,
-    private row: NodeEntity,
+    public row: NodeEntity,
     private readonly purpose: string,
-    private task: DriverTask,
+    public task: DriverTask,
     private ports: TaskPorts,
     /** The exclusive lock the work runs under (its owner releases it), if any. */
     private lock: NodeLock | undefined,
@@ -145,28 +145,13 @@ class NodeTaskSession {
     return new NodeTaskSession(runner, row, purpose, task, ports, lock);
   }
 
-  context(): NodeTaskContext {
-    const session = this;
-    return {
-      get task() {
-        return session.task;
-      },
-      get row() {
-        return session.row;
-      },
-      save: () => this.save(),
-      upgrade: (options) => this.upgrade(options),
-      downgrade: () => this.downgrade(),
-    };
-  }
-
   async save(): Promise<void> {
     if (this.task.shared) return;
     this.saved = await this.runner.saveChanges(this.row, this.saved, this.task.node);
     await this.ports.save();
   }
 
-  private async upgrade(options?: LockOptions): Promise<DriverTask> {
+  async upgrade(options?: LockOptions): Promise<DriverTask> {
     if (!this.task.shared) return this.task;
     this.upgradeLock = this.lock = await this.runner.lockService().acquire(this.row.uuid, this.purpose, options);
     // The node may have changed since the shared read: go on from the locked row.
@@ -174,7 +159,7 @@ class NodeTaskSession {
     return this.task;
   }
 
-  private async downgrade(): Promise<DriverTask> {
+  async downgrade(): Promise<DriverTask> {
     if (this.task.shared) return this.task;
     await this.save();
     // NodeLock.release is idempotent: its owner's own release at the end does nothing more.
