@@ -60,4 +60,16 @@ describe('startup errors (cross-process)', () => {
     expect(app.stderr()).toContain(missing);
     expect(app.stderr()).toContain('npm start');
   });
+
+  it('refuses to start a conductor with a hardware type it does not know, naming it', async () => {
+    const app = spawnApp('conductor', {
+      SLIPWAY_DATABASE_URL: database.url,
+      SLIPWAY_AMQP_URL: testServices.amqpUrl,
+      SLIPWAY_HOSTNAME: 'bad-types',
+      SLIPWAY_ENABLED_HARDWARE_TYPES: 'fake-hardware,no-such-type',
+    });
+    expect(await app.exited()).not.toBe(0);
+    expect(app.stderr()).toContain('no-such-type');
+    expect(app.stderr()).not.toMatch(noStackTrace);
+  });
 });
