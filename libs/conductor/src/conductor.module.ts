@@ -24,6 +24,7 @@ import { OwnedNodes } from './periodics/owned-nodes';
 import { PeriodicTaskRunner } from './periodics/periodic-task.runner';
 import { ConductorPeriodicSettings, DEFAULT_PERIODIC_SETTINGS, PERIODIC_SETTINGS } from './periodics/periodic-settings';
 import { PowerStateSync } from './periodics/power-state-sync';
+import { NodeHistoryCleanup } from './periodics/node-history-cleanup';
 import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
@@ -75,6 +76,7 @@ export class ConductorModule {
         MembershipWatch,
         OwnedNodes,
         PowerStateSync,
+        NodeHistoryCleanup,
         // Last: starts the periodics once the conductor is registered and serving.
         PeriodicTaskRunner,
       ],

@@ -27,4 +27,25 @@ export class NodeHistoryRepository {
     const repository = manager.getRepository(NodeHistoryEntity);
     return repository.save(repository.create(entry));
   }
+
+  /**
+   * Ironic's node history cleanup for the given nodes: deletes each node's entries beyond its
+   * newest `maxEntries`, sparing entries younger than `minimumDays`, at most `batch` rows in all.
+   * Returns how many it deleted.
+   */
+  async pruneOldest(nodeIds: readonly number[], options: { maxEntries: number; minimumDays: number; batch: number }): Promise<number> {
+    if (nodeIds.length === 0 || options.batch <= 0) return 0;
+    const rows: unknown = await this.dataSource.query(
+      `WITH ranked AS (
+         SELECT id, row_number() OVER (PARTITION BY node_id ORDER BY id DESC) AS newer, created_at
+         FROM node_history WHERE node_id = ANY($1)
+       ), doomed AS (
+         SELECT id FROM ranked WHERE newer > $2 AND created_at < now() - make_interval(days => $3) ORDER BY id LIMIT $4
+       )
+       DELETE FROM node_history WHERE id IN (SELECT id FROM doomed) RETURNING id`,
+      [nodeIds, options.maxEntries, options.minimumDays, options.batch],
+    );
+    // TypeORM answers a DELETE … RETURNING with [rows, count].
+    return Array.isArray(rows) && Array.isArray(rows[0]) ? rows[0].length : Array.isArray(rows) ? rows.length : 0;
+  }
 }

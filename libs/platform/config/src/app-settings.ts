@@ -23,6 +23,10 @@ export const conductorSettings = [
   s.syncPowerStateWorkers,
   s.powerStateSyncMaxRetries,
   s.powerFailureRecoveryInterval,
+  s.nodeHistoryCleanupInterval,
+  s.nodeHistoryMaxEntries,
+  s.nodeHistoryCleanupBatchCount,
+  s.nodeHistoryMinimumDays,
 ] as const;
 
 export const orchestratorSettings = [

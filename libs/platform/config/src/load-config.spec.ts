@@ -61,6 +61,10 @@ describe('loadConfig defaults', () => {
       syncPowerStateWorkers: 8,
       powerStateSyncMaxRetries: 3,
       powerFailureRecoveryInterval: 300,
+      nodeHistoryCleanupInterval: 86400,
+      nodeHistoryMaxEntries: 300,
+      nodeHistoryCleanupBatchCount: 1000,
+      nodeHistoryMinimumDays: 0,
     });
   });
 
@@ -128,6 +132,10 @@ describe('loadConfig from the environment', () => {
       syncPowerStateWorkers: 8,
       powerStateSyncMaxRetries: 3,
       powerFailureRecoveryInterval: 300,
+      nodeHistoryCleanupInterval: 86400,
+      nodeHistoryMaxEntries: 300,
+      nodeHistoryCleanupBatchCount: 1000,
+      nodeHistoryMinimumDays: 0,
     });
     expect(config.rpc.timeout).toBe(5);
     expect(config.log).toEqual({ level: 'debug', format: 'pretty' });

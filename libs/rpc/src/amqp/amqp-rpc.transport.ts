@@ -29,6 +29,10 @@ import { PendingCalls } from './pending-calls';
 import { DEFAULT_BACKOFF } from './reconnect-backoff';
 import { EffectiveSocketOptions, readSocketOptions } from './socket-options';
 
+/** After a reconnect of ours, how long unroutable calls are retried (see onReturnedCall). */
+const RECONNECT_GRACE_MS = 10_000;
+const RETURNED_CALL_RETRY_MS = 100;
+
 export class AmqpRpcTransport implements RpcTransport {
   readonly topology: AmqpTopology;
   private readonly log = getLogger('rpc.amqp');
@@ -42,6 +46,8 @@ export class AmqpRpcTransport implements RpcTransport {
   private readonly subscriptions = new Set<AmqpBroadcastSubscription>();
   private session: AmqpSession | undefined;
   private connections = 0;
+  /** When this transport last reconnected after losing the broker (timer clock); undefined before. */
+  private reconnectedAt?: number;
   private closed = false;
   // Connection setup and serve/subscribe run one at a time, so a server registered while the
   // transport reconnects is attached exactly once, to the new connection.
@@ -279,6 +285,7 @@ export class AmqpRpcTransport implements RpcTransport {
     for (const subscription of this.subscriptions) await subscription.attach(model);
     this.session = session;
     this.connections++;
+    if (this.connections > 1) this.reconnectedAt = this.timer.now();
     for (const call of this.pending.unsent()) this.send(call);
   }
 
@@ -296,8 +303,23 @@ export class AmqpRpcTransport implements RpcTransport {
     }
   }
 
+  /**
+   * No call queue for the host: its conductor is not running, so the call fails at once. Except
+   * just after a reconnect of ours (a broker restart): the conductors are reconnecting too and
+   * re-declare their call queues within seconds, so the call is sent again until they do.
+   */
   private onReturnedCall(message: Message): void {
-    this.pending.fail(message.properties.correlationId, (call) => conductorNotServing(call.host, call.method));
+    const call = this.pending.find(message.properties.correlationId);
+    if (!call) return;
+    const now = this.timer.now();
+    const reconnecting = this.reconnectedAt !== undefined && now - this.reconnectedAt < RECONNECT_GRACE_MS;
+    if (reconnecting && now + RETURNED_CALL_RETRY_MS < call.deadline) {
+      this.timer.setTimeout(() => {
+        if (this.pending.find(call.id)) this.send(call);
+      }, RETURNED_CALL_RETRY_MS);
+      return;
+    }
+    this.pending.fail(call.id, () => conductorNotServing(call.host, call.method));
   }
 
   private serially<T>(work: () => Promise<T>): Promise<T> {

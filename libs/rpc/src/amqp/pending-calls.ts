@@ -50,6 +50,11 @@ export class PendingCalls {
     });
   }
 
+  /** The call still waiting under this id, if any. */
+  find(id: unknown): OutgoingCall | undefined {
+    return typeof id === 'string' ? this.calls.get(id) : undefined;
+  }
+
   markSent(id: string): void {
     const entry = this.calls.get(id);
     if (entry) entry.sent = true;
