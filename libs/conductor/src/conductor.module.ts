@@ -25,6 +25,7 @@ import { PeriodicTaskRunner } from './periodics/periodic-task.runner';
 import { ConductorPeriodicSettings, DEFAULT_PERIODIC_SETTINGS, PERIODIC_SETTINGS } from './periodics/periodic-settings';
 import { PowerStateSync } from './periodics/power-state-sync';
 import { NodeHistoryCleanup } from './periodics/node-history-cleanup';
+import { ProvisionTimeouts } from './periodics/provision-timeouts';
 import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
@@ -77,6 +78,7 @@ export class ConductorModule {
         OwnedNodes,
         PowerStateSync,
         NodeHistoryCleanup,
+        ProvisionTimeouts,
         // Last: starts the periodics once the conductor is registered and serving.
         PeriodicTaskRunner,
       ],

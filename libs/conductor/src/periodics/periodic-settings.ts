@@ -8,6 +8,12 @@ export interface ConductorPeriodicSettings {
   nodeHistoryMaxEntries: number;
   nodeHistoryCleanupBatchCount: number;
   nodeHistoryMinimumDays: number;
+  checkProvisionStateInterval: number;
+  deployCallbackTimeout: number;
+  cleanCallbackTimeout: number;
+  inspectWaitTimeout: number;
+  rescueCallbackTimeout: number;
+  serviceCallbackTimeout: number;
 }
 
 export const PERIODIC_SETTINGS = Symbol('PERIODIC_SETTINGS');
@@ -22,6 +28,12 @@ export const DEFAULT_PERIODIC_SETTINGS: ConductorPeriodicSettings = {
   nodeHistoryMaxEntries: 300,
   nodeHistoryCleanupBatchCount: 1000,
   nodeHistoryMinimumDays: 0,
+  checkProvisionStateInterval: 60,
+  deployCallbackTimeout: 1800,
+  cleanCallbackTimeout: 1800,
+  inspectWaitTimeout: 1800,
+  rescueCallbackTimeout: 1800,
+  serviceCallbackTimeout: 1800,
 };
 
 /** The periodic settings out of a conductor's config section (which holds more). */

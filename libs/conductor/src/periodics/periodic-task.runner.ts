@@ -2,11 +2,11 @@ import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap }
 import { DiscoveryService } from '@nestjs/core';
 import type { NodeEntity } from '@slipway/db';
 import { DriverRegistry, DriverTask, interfaceField, InterfaceType, NodeVisitOptions, PeriodicContext, PeriodicTask, periodicsOf } from '@slipway/drivers-framework';
-import { NodeLockedError, NodeNotFoundError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
 import { NodeTaskRunner } from '../tasks/node-task.runner';
 import { OwnedNodes } from './owned-nodes';
+import { unlessBusy } from './unless-busy';
 
 /** Each wait is the spacing ±10%, so the conductors of a cluster do not all run a task at once. */
 const JITTER = 0.1;
@@ -128,14 +128,8 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplica
     };
     for await (const node of this.owned.matching(filter, this.stop.signal)) {
       if (options.limit !== undefined && visited >= options.limit) break;
-      try {
-        const run = options.shared === false ? this.tasks.exclusive.bind(this.tasks) : this.tasks.shared.bind(this.tasks);
-        await run(node.uuid, purpose, ({ task }) => work(task));
-        visited++;
-      } catch (error) {
-        if (error instanceof NodeLockedError || error instanceof NodeNotFoundError) continue;
-        throw error;
-      }
+      const run = options.shared === false ? this.tasks.exclusive.bind(this.tasks) : this.tasks.shared.bind(this.tasks);
+      if (await unlessBusy(() => run(node.uuid, purpose, ({ task }) => work(task)))) visited++;
     }
     return visited;
   }

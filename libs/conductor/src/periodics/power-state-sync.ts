@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { NodeEntity } from '@slipway/db';
 import { NodeRepository } from '@slipway/db';
 import { periodic, PeriodicContext } from '@slipway/drivers-framework';
-import { NodeLockedError, NodeNotFoundError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
 import { PROVISION_STATES as S } from '@slipway/provisioning';
 import { NodeHistoryRecorder } from '../history/node-history.recorder';
 import { NodeTaskRunner } from '../tasks/node-task.runner';
 import { OwnedNodes } from './owned-nodes';
 import { ConductorPeriodicSettings, PERIODIC_SETTINGS } from './periodic-settings';
+import { unlessBusy } from './unless-busy';
 
 export const POWER_FAILURE_FAULT = 'power failure';
 
@@ -113,13 +113,8 @@ export class PowerStateSync {
     await this.history.power(node.id, node.provisionState, 'ERROR', reason);
   }
 
+  /** One node's failure never stops the pass; busy nodes wait for the next one. */
   private async ignoringLocked(work: () => Promise<void>): Promise<void> {
-    try {
-      await work();
-    } catch (error) {
-      // Someone else is working on the node (or deleted it): the next pass looks again.
-      if (error instanceof NodeLockedError || error instanceof NodeNotFoundError) return;
-      this.log.error({ err: error }, 'power state sync of a node failed');
-    }
+    await unlessBusy(work).catch((error: unknown) => this.log.error({ err: error }, 'power state sync of a node failed'));
   }
 }

@@ -56,16 +56,24 @@ export class ProvisionHandler {
         if (next === 'wait') return;
         await this.advance(context, next, manualClean ? 'manageable' : undefined, started);
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
         this.log.warn({ node: node.uuid, state, err: error }, 'provisioning step failed');
-        node.lastError = message;
-        await this.history.error(context.row.id, state, node.targetProvisionState, message);
-        await this.advance(context, 'fail', undefined, null);
+        await this.fail(context, error instanceof Error ? error.message : String(error));
         return;
       } finally {
         await context.save();
       }
     }
+  }
+
+  /**
+   * Fails the node's provisioning where it stands (a step error, a timeout, a take-over): the
+   * message goes to last_error and the history, then the `fail` event moves the node on.
+   */
+  async fail(context: NodeTaskContext, message: string): Promise<void> {
+    const node = context.task.node;
+    node.lastError = message;
+    await this.history.error(context.row.id, node.provisionState, node.targetProvisionState, message);
+    await this.advance(context, 'fail', undefined, null);
   }
 
   /** Fires `event` and journals the transition (with the time spent in the state it leaves). */

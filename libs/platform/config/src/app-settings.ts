@@ -27,6 +27,12 @@ export const conductorSettings = [
   s.nodeHistoryMaxEntries,
   s.nodeHistoryCleanupBatchCount,
   s.nodeHistoryMinimumDays,
+  s.checkProvisionStateInterval,
+  s.deployCallbackTimeout,
+  s.cleanCallbackTimeout,
+  s.inspectWaitTimeout,
+  s.rescueCallbackTimeout,
+  s.serviceCallbackTimeout,
 ] as const;
 
 export const orchestratorSettings = [

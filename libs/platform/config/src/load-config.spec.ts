@@ -65,6 +65,12 @@ describe('loadConfig defaults', () => {
       nodeHistoryMaxEntries: 300,
       nodeHistoryCleanupBatchCount: 1000,
       nodeHistoryMinimumDays: 0,
+      checkProvisionStateInterval: 60,
+      deployCallbackTimeout: 1800,
+      cleanCallbackTimeout: 1800,
+      inspectWaitTimeout: 1800,
+      rescueCallbackTimeout: 1800,
+      serviceCallbackTimeout: 1800,
     });
   });
 
@@ -136,6 +142,12 @@ describe('loadConfig from the environment', () => {
       nodeHistoryMaxEntries: 300,
       nodeHistoryCleanupBatchCount: 1000,
       nodeHistoryMinimumDays: 0,
+      checkProvisionStateInterval: 60,
+      deployCallbackTimeout: 1800,
+      cleanCallbackTimeout: 1800,
+      inspectWaitTimeout: 1800,
+      rescueCallbackTimeout: 1800,
+      serviceCallbackTimeout: 1800,
     });
     expect(config.rpc.timeout).toBe(5);
     expect(config.log).toEqual({ level: 'debug', format: 'pretty' });
