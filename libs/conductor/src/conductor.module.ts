@@ -26,6 +26,7 @@ import { ConductorPeriodicSettings, DEFAULT_PERIODIC_SETTINGS, PERIODIC_SETTINGS
 import { PowerStateSync } from './periodics/power-state-sync';
 import { NodeHistoryCleanup } from './periodics/node-history-cleanup';
 import { ProvisionTimeouts } from './periodics/provision-timeouts';
+import { Takeover } from './periodics/takeover';
 import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
@@ -79,6 +80,7 @@ export class ConductorModule {
         PowerStateSync,
         NodeHistoryCleanup,
         ProvisionTimeouts,
+        Takeover,
         // Last: starts the periodics once the conductor is registered and serving.
         PeriodicTaskRunner,
       ],

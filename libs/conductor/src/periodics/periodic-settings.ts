@@ -14,6 +14,7 @@ export interface ConductorPeriodicSettings {
   inspectWaitTimeout: number;
   rescueCallbackTimeout: number;
   serviceCallbackTimeout: number;
+  syncLocalStateInterval: number;
 }
 
 export const PERIODIC_SETTINGS = Symbol('PERIODIC_SETTINGS');
@@ -34,6 +35,7 @@ export const DEFAULT_PERIODIC_SETTINGS: ConductorPeriodicSettings = {
   inspectWaitTimeout: 1800,
   rescueCallbackTimeout: 1800,
   serviceCallbackTimeout: 1800,
+  syncLocalStateInterval: 180,
 };
 
 /** The periodic settings out of a conductor's config section (which holds more). */

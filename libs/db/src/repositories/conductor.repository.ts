@@ -150,6 +150,12 @@ export class ConductorRepository {
   }
 
   /** Marks the conductor offline (clean shutdown); its nodes move as the rings refresh. */
+  /** The id of a registered conductor (nodes.conductor_affinity refers to it), or null. */
+  async idOf(hostname: string): Promise<number | null> {
+    const rows: Array<{ id: number }> = await this.dataSource.query('SELECT id FROM conductors WHERE hostname = $1', [hostname]);
+    return rows[0]?.id ?? null;
+  }
+
   async unregister(hostname: string): Promise<void> {
     await this.dataSource.createQueryBuilder().update(ConductorEntity).set({ online: false }).where('hostname = :hostname', { hostname }).execute();
   }

@@ -40,8 +40,12 @@ export interface ConductorNodeFilter {
   fault?: string;
   /** false: only nodes nobody has locked. */
   reserved?: false;
-  /** Only nodes locked by one of these hosts (dead conductors, for the orphan check). */
+  /** Only nodes locked by one of these hosts. */
   reservedBy?: readonly string[];
+  /** Only nodes locked by a host not in this list (the live conductors: finds dead ones' locks). */
+  reservedByNoneOf?: readonly string[];
+  /** Only nodes whose conductor_affinity is not this conductor id (or is unset). */
+  affinityOtherThan?: number;
   /** Only nodes whose `<type>_interface` is this implementation. */
   interface?: { property: keyof NodeEntity; name: string };
   afterId?: number;
@@ -131,6 +135,8 @@ export class NodeRepository {
     if (filter.fault !== undefined) conditions.push(`${column('fault')} = ${param(filter.fault)}`);
     if (filter.reserved === false) conditions.push(`${column('reservation')} IS NULL`);
     if (filter.reservedBy) conditions.push(`${column('reservation')} = ANY(${param(filter.reservedBy)})`);
+    if (filter.reservedByNoneOf) conditions.push(`${column('reservation')} IS NOT NULL AND NOT (${column('reservation')} = ANY(${param(filter.reservedByNoneOf)}))`);
+    if (filter.affinityOtherThan !== undefined) conditions.push(`${column('conductorAffinity')} IS DISTINCT FROM ${param(filter.affinityOtherThan)}`);
     if (filter.interface) conditions.push(`${column(filter.interface.property)} = ${param(filter.interface.name)}`);
     const text = `${this.rows.selectSql(false)} WHERE ${conditions.join(' AND ')} ORDER BY n.id LIMIT ${param(filter.limit)}`;
     const { rows } = await this.pool().query({ text, values });

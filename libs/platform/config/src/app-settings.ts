@@ -33,6 +33,7 @@ export const conductorSettings = [
   s.inspectWaitTimeout,
   s.rescueCallbackTimeout,
   s.serviceCallbackTimeout,
+  s.syncLocalStateInterval,
 ] as const;
 
 export const orchestratorSettings = [

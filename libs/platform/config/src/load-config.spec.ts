@@ -71,6 +71,7 @@ describe('loadConfig defaults', () => {
       inspectWaitTimeout: 1800,
       rescueCallbackTimeout: 1800,
       serviceCallbackTimeout: 1800,
+      syncLocalStateInterval: 180,
     });
   });
 
@@ -148,6 +149,7 @@ describe('loadConfig from the environment', () => {
       inspectWaitTimeout: 1800,
       rescueCallbackTimeout: 1800,
       serviceCallbackTimeout: 1800,
+      syncLocalStateInterval: 180,
     });
     expect(config.rpc.timeout).toBe(5);
     expect(config.log).toEqual({ level: 'debug', format: 'pretty' });

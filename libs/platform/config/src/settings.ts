@@ -210,6 +210,13 @@ export const settings = {
     default: 1800,
     description: 'Seconds a node may stay in service wait before it fails. 0 disables the timeout.',
   }),
+  syncLocalStateInterval: defineSetting({
+    key: 'conductor.syncLocalStateInterval',
+    env: 'SLIPWAY_SYNC_LOCAL_STATE_INTERVAL',
+    schema: v.seconds({ zeroDisables: true }),
+    default: 180,
+    description: "Seconds between two passes that take over active nodes last prepared by another conductor (they also run at once after a membership change). 0 disables the periodic pass.",
+  }),
   heartbeatTimeout: defineSetting({
     key: 'conductor.heartbeatTimeout',
     env: 'SLIPWAY_HEARTBEAT_TIMEOUT',

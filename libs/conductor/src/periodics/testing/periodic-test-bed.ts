@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RingDirectory } from '@slipway/cluster';
 import type { NodeEntity } from '@slipway/db';
-import { createMigratedTestDatabase, MigratedTestDatabase, NodeHistoryRepository, NodeRepository, PortRepository } from '@slipway/db';
+import { ConductorRepository, createMigratedTestDatabase, MigratedTestDatabase, NodeHistoryRepository, NodeRepository, PortRepository } from '@slipway/db';
 import { DEFAULT_DRIVER_CONFIG, DriverRegistry, PeriodicContext } from '@slipway/drivers-framework';
 import { registerFakeDrivers } from '@slipway/drivers-fake';
 import { NodeHistoryRecorder } from '../../history/node-history.recorder';
@@ -19,6 +19,7 @@ export class PeriodicTestBed {
   readonly identity = { hostname: 'c1', conductorGroup: this.group, enabledHardwareTypes: ['fake-hardware'] };
   readonly context: PeriodicContext = { hostname: 'c1', signal: new AbortController().signal, forEachNode: async () => 0 };
   readonly nodes: NodeRepository;
+  readonly conductors: ConductorRepository;
   readonly history: NodeHistoryRepository;
   readonly recorder: NodeHistoryRecorder;
   readonly tasks: NodeTaskRunner;
@@ -30,6 +31,7 @@ export class PeriodicTestBed {
     members: readonly string[],
   ) {
     this.nodes = new NodeRepository(db.dataSource);
+    this.conductors = new ConductorRepository(db.dataSource);
     this.history = new NodeHistoryRepository(db.dataSource);
     this.recorder = new NodeHistoryRecorder(this.history, this.identity);
     const registry = new DriverRegistry();
