@@ -45,7 +45,8 @@ function setup(services: object[], interfaces: Array<{ type: string; name: strin
     },
   } as unknown as OwnedNodes;
   const tasks = {
-    shared: async (uuid: string, _purpose: string, work: (context: { task: { node: { uuid: string } } }) => Promise<void>) => {
+    shared: async (node: string | { uuid: string }, _purpose: string, work: (context: { task: { node: { uuid: string } } }) => Promise<void>) => {
+      const uuid = typeof node === 'string' ? node : node.uuid;
       if (uuid === 'locked') throw new NodeLockedError({ node: uuid, host: 'c2' });
       return work({ task: { node: { uuid } } });
     },

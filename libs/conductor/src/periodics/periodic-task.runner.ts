@@ -128,8 +128,9 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplica
     };
     for await (const node of this.owned.matching(filter, this.stop.signal)) {
       if (options.limit !== undefined && visited >= options.limit) break;
-      const run = options.shared === false ? this.tasks.exclusive.bind(this.tasks) : this.tasks.shared.bind(this.tasks);
-      if (await unlessBusy(() => run(node.uuid, purpose, ({ task }) => work(task)))) visited++;
+      // Shared visits start from the row just listed; exclusive ones lock and read it afresh.
+      const visit = () => (options.shared === false ? this.tasks.exclusive(node.uuid, purpose, ({ task }) => work(task)) : this.tasks.shared(node, purpose, ({ task }) => work(task)));
+      if (await unlessBusy(visit)) visited++;
     }
     return visited;
   }

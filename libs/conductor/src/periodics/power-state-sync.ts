@@ -57,7 +57,7 @@ export class PowerStateSync {
   async recoverPowerFailures(context: PeriodicContext): Promise<void> {
     for await (const node of this.owned.matching({ maintenance: true, fault: POWER_FAILURE_FAULT, reserved: false }, context.signal)) {
       await this.ignoringLocked(async () => {
-        const powerState = await this.tasks.shared(node.uuid, 'power failure recovery', async ({ task }) => task.driver.power.getPowerState(task)).catch(() => undefined);
+        const powerState = await this.tasks.shared(node, 'power failure recovery', async ({ task }) => task.driver.power.getPowerState(task)).catch(() => undefined);
         if (powerState === undefined) return; // still failing: stays in maintenance
         await this.tasks.exclusive(node.uuid, 'power failure recovery', async ({ task }) => {
           if (!task.node.maintenance) return;
@@ -74,7 +74,7 @@ export class PowerStateSync {
 
   private async syncOne(node: NodeEntity): Promise<void> {
     await this.ignoringLocked(() =>
-      this.tasks.shared(node.uuid, 'power state sync', async (context) => {
+      this.tasks.shared(node, 'power state sync', async (context) => {
         let actual: string;
         try {
           actual = await context.task.driver.power.getPowerState(context.task);
@@ -106,6 +106,8 @@ export class PowerStateSync {
     this.log.warn({ node: node.uuid, err: error, failures: count }, 'could not read the power state');
     if (count < this.settings.powerStateSyncMaxRetries) return;
     const task = await upgrade();
+    // Under the lock: an operator may have put the node into maintenance meanwhile.
+    if (task.node.maintenance) return;
     task.node.maintenance = true;
     const reason = `During sync_power_state, max retries (${count}) exceeded reading the power state of node ${node.uuid}; switching it to maintenance mode. Last error: ${error instanceof Error ? error.message : String(error)}`;
     await this.nodes.update(node.id, { maintenanceReason: reason, fault: POWER_FAILURE_FAULT });

@@ -48,9 +48,12 @@ export class NodeTaskRunner {
     return this.locks.withLock(uuid, purpose, async (lock) => this.run(lock.node, purpose, lock, work));
   }
 
-  /** Read-only work (validate, get boot device): no lock taken, nothing saved. */
-  async shared<T>(uuid: string, purpose: string, work: (context: NodeTaskContext) => Promise<T>): Promise<T> {
-    return this.run(await this.reread(uuid), purpose, undefined, work);
+  /**
+   * Read-only work (validate, get boot device): no lock taken, nothing saved. Periodic passes
+   * hand the row they just listed, which spares a read per node.
+   */
+  async shared<T>(node: string | NodeEntity, purpose: string, work: (context: NodeTaskContext) => Promise<T>): Promise<T> {
+    return this.run(typeof node === 'string' ? await this.reread(node) : node, purpose, undefined, work);
   }
 
   /**
