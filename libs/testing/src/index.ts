@@ -3,3 +3,6 @@ export { freePort } from './free-port';
 export { testServices } from './test-services';
 export { startStandalone, RunningStandalone } from './standalone';
 export { baremetalCli, ensureBaremetalCli, BaremetalCli } from './baremetal-cli';
+export { IronicHttp, IronicResponse } from './ironic-http';
+export { TestCluster, TestClusterOptions } from './test-cluster';
+export { waitUntil } from './wait-until';
