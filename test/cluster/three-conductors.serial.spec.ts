@@ -87,10 +87,7 @@ describe('three conductors (cross-process)', () => {
     const [returning] = cluster.hosts;
     await cluster.startConductor(returning);
     await cluster.waitForAlive(cluster.hosts);
-    await waitUntil(async () => {
-      const owners = await cluster.owners();
-      return [...initialOwners].every(([uuid, owner]) => owners.get(uuid) === owner);
-    }, 'the ring to give every node back to its first owner', 15_000, 100);
+    await cluster.waitForOwners(initialOwners);
     const mine = ownedBy(initialOwners, returning);
     await powerAndSee(mine, 'power off');
     expect(await reserved()).toEqual([]);

@@ -4,5 +4,5 @@ export { testServices } from './test-services';
 export { startStandalone, RunningStandalone } from './standalone';
 export { baremetalCli, ensureBaremetalCli, BaremetalCli } from './baremetal-cli';
 export { IronicHttp, IronicResponse } from './ironic-http';
-export { TestCluster, TestClusterOptions } from './test-cluster';
+export { CreateNodesOptions, TestCluster, TestClusterOptions } from './test-cluster';
 export { waitUntil } from './wait-until';

@@ -1,9 +1,21 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 // Runs a compiled Slipway app (`dist/apps/<app>/src/main.js`) as a real process for
-// cross-process tests; `jest` compiles dist/ once before the run (tools/jest/global-setup.js).
-const repoRoot = join(__dirname, '../../..');
+// cross-process tests (`jest` compiles dist/ once before the run: tools/jest/global-setup.js)
+// and for the benchmarks, which load this file from dist/: the root is the nearest package.json.
+const repoRoot = findRepoRoot(__dirname);
+
+function findRepoRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
 
 export interface SpawnedApp {
   readonly process: ChildProcess;

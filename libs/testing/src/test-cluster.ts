@@ -20,6 +20,15 @@ export interface TestClusterOptions {
   startTimeoutMs?: number;
 }
 
+export interface CreateNodesOptions {
+  driver?: string;
+  /** More fields of every node (driver_info, properties, ...). */
+  fields?: Record<string, unknown>;
+  /** The microversion of the requests (default: the client's). */
+  version?: string;
+  parallel?: number;
+}
+
 /**
  * An api and N conductors as separate processes on a fresh database of the real PostgreSQL and on
  * the real RabbitMQ: the cluster as admins run it. Conductors can be killed (SIGKILL) and started
@@ -106,15 +115,33 @@ export class TestCluster {
     return new Map(nodes.map((node) => [node.uuid as string, node.conductor as string]));
   }
 
-  /** Creates `count` nodes of `driver`, `parallel` requests at a time; their uuids in creation order. */
-  async createNodes(count: number, driver = 'fake-hardware', parallel = 8): Promise<string[]> {
+  /** Waits until the api computes `expected` (node uuid → conductor) for every node in it. */
+  async waitForOwners(expected: ReadonlyMap<string, string>, timeoutMs = 15_000): Promise<void> {
+    await waitUntil(
+      async () => {
+        const owners = await this.owners();
+        return [...expected].every(([uuid, owner]) => owners.get(uuid) === owner);
+      },
+      'the ring to give every node its expected owner',
+      timeoutMs,
+      100,
+    );
+  }
+
+  /**
+   * Creates `count` nodes (`node-<i>`), `parallel` requests at a time; their uuids in creation
+   * order. At microversion 1.10 or lower they start `available`, as in Ironic; else `enroll`.
+   */
+  async createNodes(count: number, options: CreateNodesOptions = {}): Promise<string[]> {
+    const { driver = 'fake-hardware', fields = {}, version, parallel = 8 } = options;
     const uuids: string[] = new Array<string>(count);
     let next = 0;
     const worker = async (): Promise<void> => {
       while (next < count) {
         const index = next++;
-        const node = await this.http.expect<{ uuid: string }>(201, 'POST', '/v1/nodes', { driver, name: `node-${index}` });
-        uuids[index] = node.uuid;
+        const created = await this.http.request<{ uuid: string }>('POST', '/v1/nodes', { driver, name: `node-${index}`, ...fields }, version);
+        if (created.status !== 201) throw new Error(`creating node-${index} answered ${created.status}: ${JSON.stringify(created.body)}`);
+        uuids[index] = created.body.uuid;
       }
     };
     await Promise.all(Array.from({ length: parallel }, worker));

@@ -47,11 +47,12 @@ export class NodeLockService {
     const startedAt = Date.now();
     let warned = false;
     for (let attempt = 1; ; attempt++) {
-      const node = await this.nodes.findByUuid(uuid);
-      if (!node) throw new NodeNotFoundError({ node: uuid });
-      if (node.reservation === null && (await this.nodes.reserve(node.id, host))) {
+      const attemptResult = await this.nodes.reserveByUuid(uuid, host);
+      if (!attemptResult) throw new NodeNotFoundError({ node: uuid });
+      const { node, locked } = attemptResult;
+      if (locked) {
         this.log.debug({ node: uuid, purpose }, 'node locked');
-        return this.lockOf({ ...node, reservation: host }, purpose);
+        return this.lockOf(Object.assign(node, { reservation: host }), purpose);
       }
       if (!patient && attempt >= attempts) {
         const holder = (await this.nodes.reservationOf(node.id)) ?? node.reservation ?? 'unknown';

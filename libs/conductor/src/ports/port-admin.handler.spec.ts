@@ -57,7 +57,7 @@ describe('PortAdminHandler and PortgroupAdminHandler', () => {
     expect(await ports.findByUuid(uuid)).toMatchObject({ nodeId: owner.id, extra: { rack: 'r1' }, pxeEnabled: true });
     expect(await nodes.reservationOf(owner.id)).toBeNull();
 
-    await nodes.reserve(owner.id, 'other-conductor');
+    await nodes.reserveByUuid(owner.uuid, 'other-conductor');
     await expect(create(owner.uuid)).rejects.toThrow(NodeLockedError);
     await expect(handler.destroy({ uuid })).rejects.toThrow('locked by host other-conductor');
     await nodes.release(owner.id, 'other-conductor');

@@ -69,11 +69,15 @@ export class NodeTaskRunner {
   ): Promise<void> {
     const lock = await this.locks.acquire(uuid, purpose);
     try {
-      await this.run(lock.node, purpose, lock, prepare);
-      const prepared = await this.reread(uuid);
+      // One session for both parts: the lock is held throughout, so the node, its driver and its
+      // ports as `prepare` left them are what `work` starts from, with no read in between.
+      const session = await NodeTaskSession.open(this, lock.node, purpose, lock);
+      await prepare(session);
+      await session.save();
       this.background.start(`${purpose} of ${uuid}`, async () => {
         try {
-          await this.run(prepared, purpose, lock, work);
+          await work(session);
+          await session.save();
         } finally {
           await lock.release();
         }
@@ -103,12 +107,15 @@ export class NodeTaskRunner {
     return { task: { node, shared, ports: ports.ports, driver: this.drivers.buildDriver(node), log: getLogger('NodeTask', { node: row.uuid, purpose }) }, ports };
   }
 
-  /** Saves what a task changed on its node since `saved`; returns the new baseline. */
+  /** Saves what a task changed on its node since `saved`, in the database and on `row`; returns the new baseline. */
   async saveChanges(row: NodeEntity, saved: DriverNode, node: DriverNode): Promise<DriverNode> {
     const changes = changedFields(saved, node);
     // provision_updated_at follows every change of the provision state or its target.
     if ('provisionState' in changes || 'targetProvisionState' in changes) changes.provisionUpdatedAt = new Date();
-    if (Object.keys(changes).length) await this.nodes.update(row.id, changes);
+    if (Object.keys(changes).length) {
+      await this.nodes.applyChanges(row.id, changes);
+      Object.assign(row, structuredClone(changes));
+    }
     return structuredClone(node);
   }
 

@@ -28,10 +28,17 @@ describe('NodeRepository', () => {
   it('gives the exclusive lock to exactly one of many concurrent callers, and releases only for its holder', async () => {
     const node = await create();
     const hosts = Array.from({ length: 10 }, (_, i) => `c${i}`);
-    const won = await Promise.all(hosts.map((host) => nodes.reserve(node.id, host)));
+    const attempts = await Promise.all(hosts.map((host) => nodes.reserveByUuid(node.uuid, host)));
+    const won = attempts.map((attempt) => attempt?.locked === true);
     expect(won.filter(Boolean)).toHaveLength(1);
     const holder = hosts[won.indexOf(true)];
     expect(await nodes.reservationOf(node.id)).toBe(holder);
+    // Each attempt read the node as it was just before its own try: the losers saw the holder (or, at
+    // most, no holder yet when they raced it), the winner saw it free.
+    expect(attempts[won.indexOf(true)]?.node).toMatchObject({ uuid: node.uuid, reservation: null });
+    const late = await nodes.reserveByUuid(node.uuid, 'late');
+    expect(late).toMatchObject({ locked: false, node: { id: node.id, reservation: holder } });
+    expect(await nodes.reserveByUuid(randomUUID(), 'c0')).toBeNull();
     expect(await nodes.release(node.id, holder === 'c0' ? 'c1' : 'c0')).toBe(false);
     expect(await nodes.release(node.id, holder)).toBe(true);
     expect(await nodes.reservationOf(node.id)).toBeNull();

@@ -163,7 +163,14 @@ export class NodeRepository {
   }
 
   /** Writes the changed columns (updated_at included) and returns the stored row. */
+  /** Writes `changes` (and updated_at) and returns the node as stored now. */
   async update(id: number, changes: Partial<NodeEntity>, manager: EntityManager = this.dataSource.manager): Promise<NodeEntity> {
+    await this.applyChanges(id, changes, manager);
+    return (await this.findById(id)) as NodeEntity;
+  }
+
+  /** Writes `changes` (and updated_at) without reading the node back: for writers that hold it already. */
+  async applyChanges(id: number, changes: Partial<NodeEntity>, manager: EntityManager = this.dataSource.manager): Promise<void> {
     const repository = manager.getRepository(NodeEntity);
     try {
       await repository.update({ id }, { ...changes, updatedAt: () => 'now()' } as Parameters<typeof repository.update>[1]);
@@ -171,7 +178,6 @@ export class NodeRepository {
       const current = await repository.findOneBy({ id });
       throw conflictFor(error, { ...changes, uuid: current?.uuid }) ?? error;
     }
-    return (await this.findById(id)) as NodeEntity;
   }
 
   async delete(id: number, manager: EntityManager = this.dataSource.manager): Promise<void> {
@@ -180,11 +186,14 @@ export class NodeRepository {
 
   /**
    * Exclusive lock: `reservation` goes from NULL to `host` atomically, so of many concurrent
-   * callers exactly one wins. Returns whether this call took it.
+   * callers exactly one wins (`locked`). The node is read in the same round trip; `node` is the row as it was just before: its `reservation` names the holder when `locked` is
+   * false. Null when no node has this uuid.
    */
-  async reserve(id: number, host: string): Promise<boolean> {
-    const result = await this.nodes.createQueryBuilder().update().set({ reservation: host }).where('id = :id AND reservation IS NULL', { id }).execute();
-    return result.affected === 1;
+  async reserveByUuid(uuid: string, host: string): Promise<{ node: NodeEntity; locked: boolean } | null> {
+    const text = `WITH locked AS (UPDATE nodes SET reservation = $2 WHERE uuid = $1 AND reservation IS NULL RETURNING id)
+      SELECT EXISTS (SELECT 1 FROM locked) AS "slipway.locked", q.* FROM (${this.rows.selectSql(true)} WHERE n.uuid = $1) q`;
+    const { rows } = await this.pool().query({ name: 'slipway_reserve_node_by_uuid', text, values: [uuid, host] });
+    return rows.length ? { node: this.rows.toEntity(rows[0]), locked: rows[0]['slipway.locked'] === true } : null;
   }
 
   /** Releases the lock only if `host` holds it; returns whether it did. */

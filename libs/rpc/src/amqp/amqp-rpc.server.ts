@@ -72,14 +72,22 @@ export class AmqpRpcServer implements RpcServer {
     this.consumerTags = [];
   }
 
+  /**
+   * Drains: casts stop first (they stay in the durable queue for the next server); calls that
+   * arrive meanwhile are answered at once with `conductorShuttingDown`; the handlers running
+   * finish and answer. Only then is the call queue's consumer cancelled, which deletes that queue:
+   * callers watch for a call queue that vanished under their call (CalleeWatch), and a queue that
+   * outlives the drain tells them this server did not die holding their call.
+   */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
     this.hooks.onClosed(this);
     const { channel, consumerTags } = this;
-    // Cancelling the call queue's consumer deletes that queue: calls from now on fail fast.
-    if (channel) for (const tag of consumerTags) await channel.cancel(tag).catch(() => undefined);
-    await Promise.allSettled([...this.inFlight]);
+    const [castConsumer, callConsumer] = consumerTags;
+    if (channel && castConsumer) await channel.cancel(castConsumer).catch(() => undefined);
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
+    if (channel && callConsumer) await channel.cancel(callConsumer).catch(() => undefined);
     this.channel = undefined;
     if (channel) await channel.close().catch(() => undefined);
   }
@@ -91,29 +99,29 @@ export class AmqpRpcServer implements RpcServer {
       return;
     }
     const receivedAt = Date.now();
-    const work = this.limiter
-      .run(() => this.handle(channel, message, receivedAt))
+    // While draining, a refusal must not wait behind the handlers still running.
+    const work = (this.closing ? this.refuse(channel, message) : this.limiter.run(() => this.handle(channel, message, receivedAt)))
       .catch((error: unknown) => this.log.error({ host: this.host, err: error }, 'RPC delivery handling failed'))
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
   }
 
-  private async handle(channel: Channel, message: ConsumeMessage, receivedAt: number): Promise<void> {
-    if (this.closing) {
-      // Not started. A cast goes back to the durable queue for whoever serves this host next; a
-      // call is answered at once (its queue is about to go, and its caller is waiting).
-      try {
-        if (isCall(message)) {
-          channel.ack(message);
-          this.reply(channel, message, errorReply(conductorShuttingDown(this.host)));
-        } else {
-          channel.nack(message, false, true);
-        }
-      } catch {
-        // channel already gone: the broker requeues it anyway
+  /** Not started: a cast goes back to the durable queue for the next server; a call is answered at once. */
+  private async refuse(channel: Channel, message: ConsumeMessage): Promise<void> {
+    try {
+      if (isCall(message)) {
+        channel.ack(message);
+        this.reply(channel, message, errorReply(conductorShuttingDown(this.host)));
+      } else {
+        channel.nack(message, false, true);
       }
-      return;
+    } catch {
+      // channel already gone: the broker requeues it anyway
     }
+  }
+
+  private async handle(channel: Channel, message: ConsumeMessage, receivedAt: number): Promise<void> {
+    if (this.closing) return this.refuse(channel, message);
     try {
       channel.ack(message);
     } catch {

@@ -163,9 +163,15 @@ describe('AmqpRpcTransport', () => {
     const slow = transport.call(name, waitRpc, { key: 'k' });
     await new Promise((resolve) => setTimeout(resolve, 100));
     const closing = server.close();
+    // While it drains, its call queue stays (callers can tell it is not dead) and new calls are refused at once.
+    const refused = await transport.call(name, echoRpc, { value: 0 }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ConductorUnavailableError);
+    expect((refused as Error).message).toMatch(/shutting down/);
+    expect(await broker.queueExists(amqpTopology(prefix).callQueueFor(name))).toBe(true);
     release.open();
     await expect(slow).resolves.toEqual({ key: 'k' });
     await closing;
+    expect(await broker.queueExists(amqpTopology(prefix).callQueueFor(name))).toBe(false);
     await expect(transport.call(name, echoRpc, { value: 1 })).rejects.toBeInstanceOf(ConductorUnavailableError);
     await transport.cast(name, noteRpc, { text: 'after close' });
     await transport.serve(name, handlers);
@@ -200,6 +206,21 @@ describe('AmqpRpcTransport', () => {
     expect(new Set(served)).toEqual(new Set(['a', 'b']));
   });
 
+  /** Serves `test.wait` with a handler that signals `started` and answers once `release` opens. */
+  async function serveHeldCalls(server: RpcTransport, name: string): Promise<{ started: Gate; release: Gate }> {
+    const started: Gate = gate();
+    const release: Gate = gate();
+    await server.serve(
+      name,
+      new RpcHandlerMap().on(waitRpc, async (request) => {
+        started.open();
+        await release.promise;
+        return request;
+      }),
+    );
+    return { started, release };
+  }
+
   describe('when the broker connection drops', () => {
     it('reconnects, serves the host again and answers calls, without a new transport', async () => {
       // A slow first retry keeps both disconnected long enough for the test to call in between.
@@ -221,16 +242,7 @@ describe('AmqpRpcTransport', () => {
     it('fails calls in flight at once with a retryable ConductorUnavailableError', async () => {
       const [server, client] = [await connect(), await connect()];
       const name = host();
-      const started: Gate = gate();
-      const release: Gate = gate();
-      await server.serve(
-        name,
-        new RpcHandlerMap().on(waitRpc, async (request) => {
-          started.open();
-          await release.promise;
-          return request;
-        }),
-      );
+      const { started, release } = await serveHeldCalls(server, name);
       const inFlight = client.call(name, waitRpc, { key: 'k' }, { timeoutMs: 20_000 }).catch((error: unknown) => error);
       await started.promise;
       client.destroyConnectionForTesting();
@@ -238,6 +250,24 @@ describe('AmqpRpcTransport', () => {
       expect(failure).toBeInstanceOf(ConductorUnavailableError);
       expect(failure).toMatchObject({ retryable: true });
       expect((failure as Error).message).toMatch(/connection to the broker was lost/);
+      release.open();
+    });
+
+    it('fails a call whose conductor died holding it, as unavailable, long before the call timeout', async () => {
+      // The server's side of a crash: its connection goes, and it does not come back for a minute.
+      const server = await connect({ initialDelayMs: 60_000, maxDelayMs: 60_000 });
+      const client = await connect();
+      const name = host();
+      const { started, release } = await serveHeldCalls(server, name);
+      const held = client.call(name, waitRpc, { key: 'k' }, { timeoutMs: 25_000 }).catch((error: unknown) => error);
+      await started.promise;
+      server.destroyConnectionForTesting();
+      const failure = await held;
+      expect(failure).toBeInstanceOf(ConductorUnavailableError);
+      expect(failure).toMatchObject({ retryable: true });
+      expect((failure as Error).message).toMatch(new RegExp(`${name}.*stopped serving RPC before it answered test\\.wait; it may or may not have carried it out`));
+      // New calls fail fast too: the queue is gone, so the broker returns them.
+      await expect(client.call(name, waitRpc, { key: 'k2' }, { timeoutMs: 25_000 })).rejects.toThrow(/no RPC queue or server/);
       release.open();
     });
 

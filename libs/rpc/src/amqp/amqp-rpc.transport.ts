@@ -5,7 +5,7 @@ import type { ChannelModel, ConsumeMessage, Message } from 'amqplib';
 import { correlation, getLogger } from '@slipway/logging';
 import { RpcCallContract, RpcCastContract, assertContractKind } from '../contract';
 import { BrokerUnavailableError, describeBrokerUrl } from '../errors/broker-unavailable.error';
-import { brokerConnectionLost, brokerNotConnected, conductorNotServing, transportClosed } from '../errors/rpc-failures';
+import { brokerConnectionLost, brokerNotConnected, conductorNotServing, conductorStoppedBeforeAnswering, transportClosed } from '../errors/rpc-failures';
 import { RpcHandlerMap } from '../rpc-handler-map';
 import { assertRpcHost } from '../rpc-host';
 import { DEFAULT_CALL_TIMEOUT_MS, RpcTimer, effectiveTimeout, systemTimer } from '../rpc-timer';
@@ -25,6 +25,7 @@ import {
 } from './amqp-rpc.options';
 import { AmqpRpcServer } from './amqp-rpc.server';
 import { AmqpSession } from './amqp-session';
+import { CalleeWatch } from './callee-watch';
 import { PendingCalls } from './pending-calls';
 import { DEFAULT_BACKOFF } from './reconnect-backoff';
 import { EffectiveSocketOptions, readSocketOptions } from './socket-options';
@@ -42,6 +43,7 @@ export class AmqpRpcTransport implements RpcTransport {
   private readonly prefetch: number;
   private readonly supervisor: AmqpConnectionSupervisor;
   private readonly pending: PendingCalls;
+  private readonly calleeWatch: CalleeWatch;
   private readonly servers = new Set<AmqpRpcServer>();
   private readonly subscriptions = new Set<AmqpBroadcastSubscription>();
   private session: AmqpSession | undefined;
@@ -61,6 +63,15 @@ export class AmqpRpcTransport implements RpcTransport {
     this.prefetch = options.prefetch ?? DEFAULT_PREFETCH;
     if (!(Number.isInteger(this.prefetch) && this.prefetch > 0)) throw new TypeError(`prefetch must be a positive integer, got ${this.prefetch}`);
     this.pending = new PendingCalls(this.timer);
+    this.calleeWatch = new CalleeWatch({
+      pending: this.pending,
+      timer: this.timer,
+      callQueueExists: (host) => this.callQueueExists(host),
+      failGone: (call) => {
+        this.log.warn({ host: call.host, method: call.method }, 'a conductor stopped serving RPC before answering a call');
+        this.pending.fail(call.id, () => conductorStoppedBeforeAnswering(call.host, call.method));
+      },
+    });
     this.supervisor = new AmqpConnectionSupervisor(
       {
         url: withHeartbeat(options.url, options.heartbeatSeconds ?? DEFAULT_HEARTBEAT_SECONDS),
@@ -211,6 +222,7 @@ export class AmqpRpcTransport implements RpcTransport {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.calleeWatch.stop();
     // Servers first: their running handlers still answer over the open connection.
     await Promise.allSettled([...this.servers].map((server) => server.close()));
     await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.close()));
@@ -256,10 +268,23 @@ export class AmqpRpcTransport implements RpcTransport {
     if (!session) return;
     try {
       session.publishCall(call, call.deadline - this.timer.now());
-      this.pending.markSent(call.id);
+      this.pending.markSent(call.id, this.timer.now());
+      this.calleeWatch.noteSent();
     } catch (error) {
       // The channel died under us; the reconnect that follows sends the call again.
       this.log.debug({ method: call.method, host: call.host, err: error }, 'call not published; waiting for the connection');
+    }
+  }
+
+  /** Undefined while disconnected or when the broker could not be asked. */
+  private async callQueueExists(host: string): Promise<boolean | undefined> {
+    const session = this.session;
+    if (!session) return undefined;
+    try {
+      return await session.queueExists(this.topology.callQueueFor(host));
+    } catch (error) {
+      this.log.debug({ host, err: error }, 'could not check a call queue');
+      return undefined;
     }
   }
 

@@ -18,6 +18,9 @@ export interface AmqpSessionHooks {
 
 export type ConfirmOutcome = 'routed' | 'unroutable';
 
+/** AMQP reply code of a passive declare of a queue that does not exist. */
+const NOT_FOUND = 404;
+
 export class AmqpSession {
   private closing = false;
   private readonly returnedIds = new Set<string>();
@@ -93,6 +96,20 @@ export class AmqpSession {
     const channel = await this.model.createChannel();
     channel.on('error', () => undefined);
     await channel.close();
+  }
+
+  /** Whether `queue` exists (a passive declare on a channel of its own: a 404 closes that channel). */
+  async queueExists(queue: string): Promise<boolean> {
+    const channel = await this.model.createChannel();
+    channel.on('error', () => undefined);
+    try {
+      await channel.checkQueue(queue);
+    } catch (error) {
+      if ((error as { code?: unknown }).code === NOT_FOUND) return false;
+      throw error;
+    }
+    await channel.close().catch(() => undefined);
+    return true;
   }
 
   async close(): Promise<void> {

@@ -1,33 +1,6 @@
 import { ConductorUnavailableError } from '@slipway/errors';
-import { RpcTimer } from '../rpc-timer';
+import { ManualTimer } from '../testing/manual-timer';
 import { OutgoingCall, PendingCalls } from './pending-calls';
-
-class ManualTimer implements RpcTimer {
-  private readonly timers = new Map<number, { at: number; callback: () => void }>();
-  private next = 0;
-  current = 0;
-
-  now(): number {
-    return this.current;
-  }
-  setTimeout(callback: () => void, ms: number): () => void {
-    const id = this.next++;
-    this.timers.set(id, { at: this.current + ms, callback });
-    return () => this.timers.delete(id);
-  }
-  advance(ms: number): void {
-    this.current += ms;
-    for (const [id, timer] of [...this.timers]) {
-      if (timer.at <= this.current) {
-        this.timers.delete(id);
-        timer.callback();
-      }
-    }
-  }
-  get scheduled(): number {
-    return this.timers.size;
-  }
-}
 
 const call = (id: string, timeoutMs = 1_000): OutgoingCall => ({
   id,
@@ -65,7 +38,7 @@ describe('PendingCalls', () => {
   it('times out a sent call as "no answer" and an unsent one as "not connected"', async () => {
     const sent = pending.start(call('sent', 500)).catch((error: unknown) => error);
     const unsent = pending.start(call('unsent', 500)).catch((error: unknown) => error);
-    pending.markSent('sent');
+    pending.markSent('sent', 0);
     timer.advance(499);
     expect(pending.size).toBe(2);
     timer.advance(1);
@@ -77,7 +50,7 @@ describe('PendingCalls', () => {
   it('fails only the sent calls when the connection is lost, and keeps the others for the next one', async () => {
     const sent = pending.start(call('sent')).catch((error: unknown) => error);
     pending.start(call('waiting')).catch(() => undefined);
-    pending.markSent('sent');
+    pending.markSent('sent', 0);
     pending.failSent(() => new Error('lost'));
     expect(((await sent) as Error).message).toBe('lost');
     expect(pending.unsent().map((c) => c.id)).toEqual(['waiting']);

@@ -18,6 +18,8 @@ export interface OutgoingCall {
 interface PendingCall extends OutgoingCall {
   /** Published on the current connection; a call not yet sent waits for the next connection. */
   sent: boolean;
+  /** When it was published (timer clock). */
+  sentAt?: number;
   settle(outcome: { body: Buffer } | { error: Error }): void;
 }
 
@@ -55,9 +57,23 @@ export class PendingCalls {
     return typeof id === 'string' ? this.calls.get(id) : undefined;
   }
 
-  markSent(id: string): void {
+  markSent(id: string, at: number): void {
     const entry = this.calls.get(id);
-    if (entry) entry.sent = true;
+    if (entry) {
+      entry.sent = true;
+      entry.sentAt = at;
+    }
+  }
+
+  /** Calls published at or before `cutoff` (timer clock) that still wait for their answer. */
+  sentBy(cutoff: number): OutgoingCall[] {
+    return [...this.calls.values()].filter((entry) => entry.sent && entry.sentAt !== undefined && entry.sentAt <= cutoff);
+  }
+
+  /** True while some published call waits for its answer. */
+  get anySent(): boolean {
+    for (const entry of this.calls.values()) if (entry.sent) return true;
+    return false;
   }
 
   /** False when no call waits for this id any more (it timed out or failed first). */

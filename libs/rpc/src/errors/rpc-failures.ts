@@ -11,6 +11,13 @@ export function conductorTimedOut(host: string, method: string, timeoutMs: numbe
   return new ConductorUnavailableError({ conductor: host, reason: `no answer to ${method} within ${timeoutMs} ms` });
 }
 
+export function conductorStoppedBeforeAnswering(host: string, method: string): ConductorUnavailableError {
+  return new ConductorUnavailableError({
+    conductor: host,
+    reason: `the conductor stopped serving RPC before it answered ${method}; it may or may not have carried it out`,
+  });
+}
+
 export function brokerConnectionLost(host: string, method: string): ConductorUnavailableError {
   return new ConductorUnavailableError({ conductor: host, reason: `the connection to the broker was lost during ${method}` });
 }

@@ -1,7 +1,7 @@
 import { ConductorUnavailableError } from '@slipway/errors';
 import { conductorPing } from '../contracts/conductor-ping.contract';
 import { RpcHandlerMap } from '../rpc-handler-map';
-import { RpcTimer } from '../rpc-timer';
+import { ManualTimer } from '../testing/manual-timer';
 import { describeRpcTransportConformance, gate, waitRpc } from '../rpc-transport.conformance';
 import { InProcessRpcTransport } from './in-process-rpc.transport';
 
@@ -10,35 +10,6 @@ describeRpcTransportConformance('in-process', async () => {
   return { transport, peer: transport, cleanup: async () => undefined };
 });
 
-/** A timer that only fires when the test advances it. */
-class ManualTimer implements RpcTimer {
-  private current = 0;
-  private readonly timers = new Set<{ at: number; callback: () => void }>();
-
-  now(): number {
-    return this.current;
-  }
-
-  setTimeout(callback: () => void, ms: number): () => void {
-    const timer = { at: this.current + ms, callback };
-    this.timers.add(timer);
-    return () => this.timers.delete(timer);
-  }
-
-  advance(ms: number): void {
-    this.current += ms;
-    for (const timer of [...this.timers]) {
-      if (timer.at <= this.current) {
-        this.timers.delete(timer);
-        timer.callback();
-      }
-    }
-  }
-
-  get scheduled(): number {
-    return this.timers.size;
-  }
-}
 
 describe('InProcessRpcTransport', () => {
   it('times out by the injected clock, using the contract default when the call sets none', async () => {
