@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, NotFoundException } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { ironicErrorResponse, MethodNotAllowedError } from '@slipway/errors';
+import { DomainError, ironicErrorResponse, MethodNotAllowedError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
 import { routeTableOf } from '@slipway/runtime';
 import { domainErrorFromHttp, isFastifyHttpError } from './http-exception-to-domain';
@@ -16,7 +16,11 @@ export class IronicExceptionFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const error = this.methodNotAllowed(exception, request) ?? (exception instanceof HttpException || isFastifyHttpError(exception) ? domainErrorFromHttp(exception, request.method) : exception);
     const response = ironicErrorResponse(error);
-    if (response.status >= 500) {
+    if (error instanceof DomainError && error.retryable && response.status >= 500) {
+      // Expected while the cluster heals (a conductor died, the broker restarts): the client is
+      // told to retry, and one line without a stack says why.
+      this.log.warn({ code: error.code, reason: error.message, method: request.method, url: request.url }, 'request failed; retryable');
+    } else if (response.status >= 500) {
       this.log.error({ err: exception, method: request.method, url: request.url }, 'request failed');
     }
     void reply.status(response.status).headers(response.headers).send(response.body);
