@@ -1,5 +1,5 @@
 import type { Provider } from '@nestjs/common';
-import { DEFAULT_DRIVER_CONFIG, DriverRegistry } from '@slipway/drivers-framework';
+import { DEFAULT_DRIVER_CONFIG, defaultPluginRoots, discoverDriverPlugins, DriverRegistry, loadDriverPlugins } from '@slipway/drivers-framework';
 import { registerFakeDrivers } from '@slipway/drivers-fake';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
 import { NODE_INTERFACE_RESOLVER } from '../nodes/node-interface.resolver';
@@ -7,8 +7,10 @@ import { CONDUCTOR_REGISTRATION_INFO, ConductorRegistrationInfo } from '../regis
 import { RegistryInterfaceResolver } from './registry-interface.resolver';
 
 /**
- * The conductor's drivers: the built-in hardware types registered, then loaded with the enabled
- * ones (SLIPWAY_ENABLED_HARDWARE_TYPES). An unknown or unusable type stops the start, named.
+ * The conductor's drivers: the built-in hardware types registered, then those of the installed
+ * plugin packages (a `slipway` field in their package.json; docs/drivers.md), then loaded with
+ * the enabled ones (SLIPWAY_ENABLED_HARDWARE_TYPES). An unknown or unusable type stops the start,
+ * named; so does a broken plugin that declares an enabled name.
  */
 export const driverProviders: Provider[] = [
   {
@@ -17,7 +19,9 @@ export const driverProviders: Provider[] = [
     useFactory: (identity: ConductorIdentity) => {
       const registry = new DriverRegistry();
       registerFakeDrivers(registry);
-      return registry.load({ ...DEFAULT_DRIVER_CONFIG, enabledHardwareTypes: identity.enabledHardwareTypes });
+      const config = { ...DEFAULT_DRIVER_CONFIG, enabledHardwareTypes: identity.enabledHardwareTypes };
+      loadDriverPlugins(registry, discoverDriverPlugins(defaultPluginRoots(__dirname)), config);
+      return registry.load(config);
     },
   },
   { provide: NODE_INTERFACE_RESOLVER, inject: [DriverRegistry], useFactory: (registry: DriverRegistry) => new RegistryInterfaceResolver(registry) },

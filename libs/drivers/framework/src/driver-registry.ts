@@ -76,6 +76,14 @@ export class DriverRegistry {
     this.types.set(hardwareType.name, hardwareType);
   }
 
+  hasHardwareType(name: string): boolean {
+    return this.types.has(name);
+  }
+
+  hasInterface(type: InterfaceType, name: string): boolean {
+    return this.table(type).has(name);
+  }
+
   /** Registers an implementation class; `create` builds its one instance (`new impl()` by default). */
   registerInterface<T extends InterfaceType>(impl: InterfaceImplementation<T> & (new () => InterfaceByType[T])): void;
   registerInterface<T extends InterfaceType>(impl: InterfaceImplementation<T>, create: () => InterfaceByType[T]): void;

@@ -68,3 +68,10 @@ export { RAID_LEVELS, RAID_LOGICAL_DISK_PROPERTIES, validateRaidConfig, type Log
 export { setNodePower } from './node-power';
 export { periodic, periodicsOf } from './periodic/periodic';
 export type { NodeVisitOptions, PeriodicContext, PeriodicOptions, PeriodicTask } from './periodic/periodic';
+
+export { discoverDriverPlugins, defaultPluginRoots, type PluginProblem } from './plugins/plugin-discovery';
+export { loadDriverPlugins, type PluginLoadReport, type PluginRequire } from './plugins/plugin-loader';
+export { readPluginManifest, type DriverPlugin, type PluginDeclaration } from './plugins/plugin-manifest';
+export { FRAMEWORK_PACKAGE, provideFrameworkToPlugins } from './plugins/provide-framework';
+// The errors a driver raises, so that a plugin needs no other Slipway package.
+export { DriverOperationError, InvalidParameterValueError, MissingParameterValueError } from '@slipway/errors';

@@ -1,0 +1,2 @@
+'use strict';
+module.exports = { BadPower: { not: 'a class' } };

@@ -1,0 +1,2 @@
+'use strict';
+require('a-package-that-is-not-installed');
