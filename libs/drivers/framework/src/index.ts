@@ -75,3 +75,4 @@ export { readPluginManifest, type DriverPlugin, type PluginDeclaration } from '.
 export { FRAMEWORK_PACKAGE, provideFrameworkToPlugins } from './plugins/provide-framework';
 // The errors a driver raises, so that a plugin needs no other Slipway package.
 export { DriverOperationError, InvalidParameterValueError, MissingParameterValueError } from '@slipway/errors';
+export { describeInterfaceConformance, type InterfaceConformanceSubject } from './conformance/interface.conformance';

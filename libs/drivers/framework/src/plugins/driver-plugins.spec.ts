@@ -5,6 +5,10 @@ import { DriverRegistry } from '../driver-registry';
 import { defaultPluginRoots, discoverDriverPlugins } from './plugin-discovery';
 import { loadDriverPlugins } from './plugin-loader';
 import { readPluginManifest } from './plugin-manifest';
+import { describeInterfaceConformance } from '../conformance/interface.conformance';
+import { newDriverNode, type DriverNode } from '../driver-node';
+import type { DriverTask } from '../task';
+import { getLogger } from '@slipway/logging';
 
 // Small tests: fixture packages laid out like node_modules, loaded for real (their
 // `require('@slipway/drivers-framework')` resolves through Jest's module mapper).
@@ -103,5 +107,28 @@ describe('driver plugins', () => {
       expect(registry.hardwareTypes().map((type) => type.name)).toEqual(['example-hardware']);
       expect(registry.enabledInterfaces('power')).toEqual(['example-power']);
     });
+  });
+});
+
+// The sample plugin's power interface passes the suite every driver must pass.
+describe('the sample plugin', () => {
+  const registry = new DriverRegistry();
+  const enabled = config({ enabledHardwareTypes: ['example-hardware'] });
+  loadDriverPlugins(registry, discoverDriverPlugins(defaultPluginRoots(__dirname)), enabled);
+  registry.load(enabled);
+  const task = (init: Partial<DriverNode> = {}): DriverTask => {
+    const node = newDriverNode({ uuid: 'node-1', driver: 'example-hardware', ...init });
+    Object.assign(node, Object.fromEntries(Object.entries(registry.resolveInterfaces(node)).map(([type, name]) => [`${type}Interface`, name])));
+    return { node, driver: registry.buildDriver(node), shared: false, ports: [], log: getLogger('example-driver-test') };
+  };
+  describeInterfaceConformance({
+    type: 'power',
+    name: 'example-power',
+    task,
+    validDriverInfo: { example_address: 'switch-1:port-4' },
+    invalidDriverInfo: [
+      { driverInfo: {}, message: 'Missing the following example parameters in node driver_info: example_address' },
+      { driverInfo: { example_address: '  ' }, message: 'driver_info example_address must be a non-empty string' },
+    ],
   });
 });
