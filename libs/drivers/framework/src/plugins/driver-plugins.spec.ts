@@ -1,4 +1,6 @@
 import { DriverLoadError } from '@slipway/errors';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_DRIVER_CONFIG, type DriverConfig } from '../driver-config';
 import { DriverRegistry } from '../driver-registry';
@@ -28,6 +30,17 @@ describe('driver plugins', () => {
         ],
       });
       expect(problems).toEqual([{ packageName: 'malformed', reason: expect.stringContaining('slipway.hardwareTypes.malformed-hardware must be a module path'), names: ['malformed-hardware'] }]);
+    });
+
+    it('passes over a dangling symlink among the packages', () => {
+      const root = mkdtempSync(join(tmpdir(), 'slipway-plugins-'));
+      try {
+        symlinkSync(join(root, 'removed-package'), join(root, 'dangling'));
+        symlinkSync(join(fixtures, 'good-plugin'), join(root, 'good-plugin'));
+        expect(discoverDriverPlugins([root]).plugins.map((plugin) => plugin.packageName)).toEqual(['good-plugin']);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
     });
 
     it('looks in the node_modules of the application it runs from', () => {

@@ -20,7 +20,12 @@ export function discoverDriverPlugins(roots: readonly string[]): { plugins: Driv
   const problems: PluginProblem[] = [];
   const seen = new Set<string>();
   for (const dir of roots.flatMap(packageDirs)) {
-    const real = realpathSync(dir);
+    let real: string;
+    try {
+      real = realpathSync(dir);
+    } catch {
+      continue; // a dangling symlink (a package removed under a linked install): nothing to load
+    }
     if (seen.has(real)) continue;
     seen.add(real);
     let manifest: { name?: unknown; version?: unknown; slipway?: unknown };
