@@ -61,15 +61,23 @@ describe('startup errors (cross-process)', () => {
     expect(app.stderr()).toContain('npm start');
   });
 
-  it('refuses to start a conductor with a hardware type it does not know, naming it', async () => {
-    const app = spawnApp('conductor', {
-      SLIPWAY_DATABASE_URL: database.url,
-      SLIPWAY_AMQP_URL: testServices.amqpUrl,
-      SLIPWAY_HOSTNAME: 'bad-types',
-      SLIPWAY_ENABLED_HARDWARE_TYPES: 'fake-hardware,no-such-type',
-    });
+  /** A cluster conductor with the given driver settings, which must refuse them and exit. */
+  async function refusedConductor(hostname: string, env: Record<string, string>) {
+    const app = spawnApp('conductor', { SLIPWAY_DATABASE_URL: database.url, SLIPWAY_AMQP_URL: testServices.amqpUrl, SLIPWAY_HOSTNAME: hostname, ...env });
     expect(await app.exited()).not.toBe(0);
+    return app;
+  }
+
+  it('refuses to start a conductor with a hardware type it does not know, naming it', async () => {
+    const app = await refusedConductor('bad-types', { SLIPWAY_ENABLED_HARDWARE_TYPES: 'fake-hardware,no-such-type' });
     expect(app.stderr()).toContain('no-such-type');
+    expect(app.stderr()).not.toMatch(noStackTrace);
+  });
+
+  it('refuses to start a conductor with an interface that is not installed, or a default that is not enabled', async () => {
+    const app = await refusedConductor('bad-interfaces', { SLIPWAY_ENABLED_BOOT_INTERFACES: 'fake,ipxe', SLIPWAY_DEFAULT_POWER_INTERFACE: 'ipmitool' });
+    expect(app.stderr()).toContain('boot interface ipxe is not registered');
+    expect(app.stderr()).toContain('default_power_interface ipmitool is not in enabled_power_interfaces (fake)');
     expect(app.stderr()).not.toMatch(noStackTrace);
   });
 });

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { ApiModule, IronicExceptionFilter, serveOpenApi } from '@slipway/api';
 import { loadConfigOrExit, standaloneSettings } from '@slipway/config';
-import { ConductorModule, periodicSettings } from '@slipway/conductor';
+import { ConductorModule, interfaceConfig, periodicSettings } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
 import { OrchestratorModule } from '@slipway/orchestrator';
 import { createHttpApp, httpAppModules, infrastructureOptions, listen, openInfrastructure, ProcessLifecycle, limitHeapGrowth } from '@slipway/runtime';
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
             { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes },
             { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout },
             periodicSettings(config.conductor),
+            interfaceConfig(config.conductor),
           ),
           OrchestratorModule,
         ],

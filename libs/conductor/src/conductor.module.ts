@@ -8,6 +8,7 @@ import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
 import { ConductorRpcServer } from './conductor-rpc.server';
 import { driverProviders } from './drivers/driver.providers';
 import { DriverInfoHandler } from './drivers/driver-info.handler';
+import { DEFAULT_INTERFACE_CONFIG, INTERFACE_CONFIG, InterfaceConfig } from './drivers/interface-config';
 import { DEFAULT_LOCK_TIMING, LOCK_TIMING, NodeLockService } from './locks/node-lock.service';
 import { CHASSIS_LOOKUP, ChassisLookup } from './nodes/chassis-lookup';
 import { nodeOperationsProviders } from './management/node-operations.handlers';
@@ -39,12 +40,18 @@ import { VolumeHandler } from './volume/volume.handler';
  */
 @Module({})
 export class ConductorModule {
-  static forRoot(identity: ConductorIdentity, timing: ClusterTiming, periodics: ConductorPeriodicSettings = DEFAULT_PERIODIC_SETTINGS): DynamicModule {
+  static forRoot(
+    identity: ConductorIdentity,
+    timing: ClusterTiming,
+    periodics: ConductorPeriodicSettings = DEFAULT_PERIODIC_SETTINGS,
+    interfaces: InterfaceConfig = DEFAULT_INTERFACE_CONFIG,
+  ): DynamicModule {
     return {
       module: ConductorModule,
       imports: [DiscoveryModule],
       providers: [
         { provide: PERIODIC_SETTINGS, useValue: periodics },
+        { provide: INTERFACE_CONFIG, useValue: interfaces },
         { provide: CONDUCTOR_IDENTITY, useValue: identity },
         { provide: CLUSTER_TIMING, useValue: timing },
         { provide: LOCK_TIMING, useValue: DEFAULT_LOCK_TIMING },

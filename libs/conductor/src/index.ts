@@ -9,3 +9,4 @@ export type { HeartbeatTimer } from './registration/heartbeat-timer';
 export { conductorRegistrationProviders } from './registration/registration.providers';
 export { periodicSettings, DEFAULT_PERIODIC_SETTINGS } from './periodics/periodic-settings';
 export type { ConductorPeriodicSettings } from './periodics/periodic-settings';
+export { interfaceConfig, DEFAULT_INTERFACE_CONFIG, type InterfaceConfig } from './drivers/interface-config';

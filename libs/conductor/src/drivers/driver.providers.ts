@@ -1,7 +1,8 @@
 import type { Provider } from '@nestjs/common';
-import { DEFAULT_DRIVER_CONFIG, defaultPluginRoots, discoverDriverPlugins, DriverRegistry, loadDriverPlugins } from '@slipway/drivers-framework';
+import { defaultPluginRoots, discoverDriverPlugins, DriverRegistry, loadDriverPlugins } from '@slipway/drivers-framework';
 import { registerFakeDrivers } from '@slipway/drivers-fake';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
+import { INTERFACE_CONFIG, InterfaceConfig } from './interface-config';
 import { NODE_INTERFACE_RESOLVER } from '../nodes/node-interface.resolver';
 import { CONDUCTOR_REGISTRATION_INFO, ConductorRegistrationInfo } from '../registration/registration-info';
 import { RegistryInterfaceResolver } from './registry-interface.resolver';
@@ -9,17 +10,18 @@ import { RegistryInterfaceResolver } from './registry-interface.resolver';
 /**
  * The conductor's drivers: the built-in hardware types registered, then those of the installed
  * plugin packages (a `slipway` field in their package.json; docs/drivers.md), then loaded with
- * the enabled ones (SLIPWAY_ENABLED_HARDWARE_TYPES). An unknown or unusable type stops the start,
- * named; so does a broken plugin that declares an enabled name.
+ * the enabled ones (SLIPWAY_ENABLED_HARDWARE_TYPES, SLIPWAY_ENABLED_<TYPE>_INTERFACES and
+ * SLIPWAY_DEFAULT_<TYPE>_INTERFACE). An unknown or unusable name stops the start, named; so does
+ * a broken plugin that declares an enabled name.
  */
 export const driverProviders: Provider[] = [
   {
     provide: DriverRegistry,
-    inject: [CONDUCTOR_IDENTITY],
-    useFactory: (identity: ConductorIdentity) => {
+    inject: [CONDUCTOR_IDENTITY, INTERFACE_CONFIG],
+    useFactory: (identity: ConductorIdentity, interfaces: InterfaceConfig) => {
       const registry = new DriverRegistry();
       registerFakeDrivers(registry);
-      const config = { ...DEFAULT_DRIVER_CONFIG, enabledHardwareTypes: identity.enabledHardwareTypes };
+      const config = { enabledHardwareTypes: identity.enabledHardwareTypes, ...interfaces };
       loadDriverPlugins(registry, discoverDriverPlugins(defaultPluginRoots(__dirname)), config);
       return registry.load(config);
     },

@@ -4,14 +4,31 @@ import { INTERFACE_TYPES, isInterfaceType, type InterfaceType } from './interfac
 export interface DriverConfig {
   enabledHardwareTypes: readonly string[];
   /**
-   * Implementation names per interface type. A type left out enables every registered
-   * implementation that an enabled hardware type supports (Ironic computes power and management
-   * this way; Slipway does it for all types, so enabling a hardware type is enough).
+   * Implementation names per interface type; each must be registered. A type left out gets
+   * Ironic's default (IRONIC_ENABLED_INTERFACES): see resolveDriverConfig.
    */
   enabledInterfaces: Partial<Record<InterfaceType, readonly string[]>>;
   /** Configured default per type; must be enabled. Without one, selection picks per hardware type. */
   defaultInterfaces: Partial<Record<InterfaceType, string>>;
 }
+
+/**
+ * Ironic's enabled_<type>_interfaces defaults. Power and management have none: Ironic computes
+ * them from the enabled hardware types, and so does Slipway.
+ */
+export const IRONIC_ENABLED_INTERFACES: Readonly<Partial<Record<InterfaceType, readonly string[]>>> = Object.freeze({
+  bios: ['no-bios', 'redfish'],
+  boot: ['ipxe', 'pxe', 'redfish-virtual-media'],
+  console: ['no-console'],
+  deploy: ['autodetect', 'direct', 'ramdisk', 'bootc'],
+  firmware: ['no-firmware'],
+  inspect: ['no-inspect', 'redfish'],
+  network: ['flat', 'noop'],
+  raid: ['agent', 'no-raid', 'redfish'],
+  rescue: ['no-rescue'],
+  storage: ['cinder', 'noop'],
+  vendor: ['ipmitool', 'redfish', 'no-vendor'],
+});
 
 /** What a conductor loads when nothing is configured: the fake and manual hardware types. */
 export const DEFAULT_DRIVER_CONFIG: DriverConfig = Object.freeze({
@@ -64,7 +81,7 @@ export function resolveDriverConfig(config: DriverConfig, registered: Registered
   for (const type of INTERFACE_TYPES) {
     const configured = config.enabledInterfaces[type];
     if (configured === undefined) {
-      enabledInterfaces[type] = unique(loadable.flatMap((name) => registered.supportedNames(name, type)));
+      enabledInterfaces[type] = defaultEnabledNames(type, loadable, registered);
       continue;
     }
     const known = registered.interfaceNames(type);
@@ -88,4 +105,20 @@ export function resolveDriverConfig(config: DriverConfig, registered: Registered
   }
 
   return { resolved: { enabledHardwareTypes: loadable, enabledInterfaces, defaultInterfaces }, problems };
+}
+
+/**
+ * The enabled list of a type the config leaves out. Power and management: every implementation
+ * the enabled hardware types support (Ironic's computation). Other types: Ironic's default list,
+ * keeping the names some package registers (Slipway does not ship PXE or the agent deploy, and a
+ * default must not stop a start), plus the first choice of each enabled hardware type. Ironic
+ * instead refuses to start when a hardware type has nothing enabled; adding its first choice lets
+ * SLIPWAY_ENABLED_HARDWARE_TYPES alone enable a usable type, such as fake-hardware with its fakes.
+ */
+function defaultEnabledNames(type: InterfaceType, hardwareTypes: readonly string[], registered: RegisteredNames): string[] {
+  const supported = hardwareTypes.map((name) => registered.supportedNames(name, type));
+  const ironic = IRONIC_ENABLED_INTERFACES[type];
+  if (ironic === undefined) return unique(supported.flat());
+  const installed = registered.interfaceNames(type);
+  return unique([...ironic.filter((name) => installed.includes(name)), ...supported.flatMap((names) => names.slice(0, 1))]);
 }

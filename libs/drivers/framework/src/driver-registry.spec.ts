@@ -20,6 +20,7 @@ import {
 } from './__fixtures__/sample-drivers.fixture';
 import type { DriverConfig } from './driver-config';
 import { DriverRegistry } from './driver-registry';
+import { HardwareType } from './hardware-type';
 
 function registry(): DriverRegistry {
   const r = new DriverRegistry();
@@ -193,11 +194,41 @@ describe('DriverRegistry', () => {
     expect(() => registry().load(config({ enabledInterfaces: { pwr: ['sample'] } as never }))).toThrow(/pwr is not an interface type/);
   });
 
-  it('enables, for a type left out of the config, what the enabled hardware types support', () => {
+  it('enables, for power and management left out of the config, all the enabled hardware types support', () => {
     const r = loaded({ enabledHardwareTypes: ['sample-hardware'] });
     expect(r.enabledInterfaces('power')).toEqual(['sample', 'alt']);
     expect(r.enabledInterfaces('management')).toEqual(['sample', 'noop']);
     expect(r.enabledInterfaces('console')).toEqual(['no-console']);
+  });
+
+  it("enables Ironic's default names that are registered, plus each hardware type's first choice only", () => {
+    class PxeBoot extends SampleBootInterface {
+      static override readonly interfaceName = 'pxe';
+    }
+    class SecondBios extends SampleBiosInterface {
+      static override readonly interfaceName = 'second';
+    }
+    class SecondBiosHardware extends HardwareType {
+      readonly name = 'second-bios-hardware';
+      readonly supportedInterfaces = { ...new SampleHardware().supportedInterfaces, bios: [SecondBios, SampleBiosInterface] };
+    }
+    const r = registry();
+    r.registerInterface(PxeBoot);
+    r.registerInterface(SecondBios);
+    r.registerHardwareType(new SecondBiosHardware());
+    r.load(config({ enabledHardwareTypes: ['sample-hardware', 'second-bios-hardware'] }));
+    // Ironic's boot default is ipxe, pxe, redfish-virtual-media: only pxe is registered here.
+    expect(r.enabledInterfaces('boot')).toEqual(['pxe', 'sample']);
+    // no-bios from Ironic's list, then sample (sample-hardware's first) and second (the other's).
+    expect(r.enabledInterfaces('bios')).toEqual(['no-bios', 'sample', 'second']);
+    expect(r.enabledInterfaces('deploy')).toEqual(['sample']);
+    expect(r.defaultInterfaces('sample-hardware').boot).toBe('sample');
+  });
+
+  it('enables exactly the configured list, which may leave out a hardware type default', () => {
+    const r = loaded({ enabledHardwareTypes: ['sample-hardware'], enabledInterfaces: { bios: ['no-bios'] } });
+    expect(r.enabledInterfaces('bios')).toEqual(['no-bios']);
+    expect(r.defaultInterfaces('sample-hardware').bios).toBe('no-bios');
   });
 
   it('refuses registrations after load and use before load', () => {

@@ -35,7 +35,7 @@ export { NoopStorageInterface } from './noop/noop-storage.interface';
 export { registerNoopInterfaces } from './register-noop-interfaces';
 
 export { HardwareType, DEFAULT_SUPPORTED_INTERFACES, type SupportedInterfaces } from './hardware-type';
-export { DEFAULT_DRIVER_CONFIG, resolveDriverConfig, type DriverConfig, type ResolvedDriverConfig, type ConfigProblem } from './driver-config';
+export { DEFAULT_DRIVER_CONFIG, IRONIC_ENABLED_INTERFACES, resolveDriverConfig, type DriverConfig, type ResolvedDriverConfig, type ConfigProblem } from './driver-config';
 export { InterfaceSelector } from './interface-selector';
 export {
   DriverRegistry,

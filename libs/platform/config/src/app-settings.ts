@@ -1,5 +1,6 @@
 import type { ConfigOf } from './config.types';
 import type { Setting } from './setting';
+import { interfaceSettingList } from './interface-settings';
 import { settings as s } from './settings';
 
 // Each app's config schema is its pick of catalogue settings; `loadConfig(apiSettings)` is typed
@@ -19,6 +20,7 @@ export const conductorSettings = [
   s.conductorHostname,
   s.conductorGroup,
   s.enabledHardwareTypes,
+  ...interfaceSettingList,
   s.syncPowerStateInterval,
   s.syncPowerStateWorkers,
   s.powerStateSyncMaxRetries,

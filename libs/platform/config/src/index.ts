@@ -2,6 +2,7 @@ export { defineSetting, settingLabel, type Setting, type SettingValue } from './
 export { defineRule, type SettingRule } from './setting-rule';
 export { settingValue } from './value-schemas';
 export { settings, settingRules } from './settings';
+export { CONFIG_INTERFACE_TYPES, interfaceSettings, type ConfigInterfaceType } from './interface-settings';
 export {
   allSettings,
   apiSettings,

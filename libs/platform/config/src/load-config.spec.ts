@@ -72,6 +72,8 @@ describe('loadConfig defaults', () => {
       rescueCallbackTimeout: 1800,
       serviceCallbackTimeout: 1800,
       syncLocalStateInterval: 180,
+      enabledInterfaces: {},
+      defaultInterfaces: {},
     });
   });
 
@@ -113,6 +115,8 @@ describe('loadConfig from the environment', () => {
         SLIPWAY_HOSTNAME: 'conductor-1.example',
         SLIPWAY_CONDUCTOR_GROUP: 'Rack-1.East',
         SLIPWAY_ENABLED_HARDWARE_TYPES: 'redfish, ipmi,,redfish',
+        SLIPWAY_ENABLED_BOOT_INTERFACES: 'redfish-virtual-media, ipxe',
+        SLIPWAY_DEFAULT_BOOT_INTERFACE: 'ipxe',
         SLIPWAY_HEARTBEAT_INTERVAL: '0.5',
         SLIPWAY_SYNC_POWER_STATE_INTERVAL: '0',
         SLIPWAY_HEARTBEAT_TIMEOUT: '3',
@@ -150,6 +154,8 @@ describe('loadConfig from the environment', () => {
       rescueCallbackTimeout: 1800,
       serviceCallbackTimeout: 1800,
       syncLocalStateInterval: 180,
+      enabledInterfaces: { boot: ['redfish-virtual-media', 'ipxe'] },
+      defaultInterfaces: { boot: 'ipxe' },
     });
     expect(config.rpc.timeout).toBe(5);
     expect(config.log).toEqual({ level: 'debug', format: 'pretty' });
@@ -185,6 +191,8 @@ describe('loadConfig from the environment', () => {
     ['SLIPWAY_MAX_BODY_BYTES', '1MiB', 'expected an integer of at least 1024'],
     ['SLIPWAY_HEAP_GROWTH_PERCENT', '-5', 'expected an integer from 0 to 1000'],
     ['SLIPWAY_API_HOST', 'my host', 'expected a host name or IP address'],
+    ['SLIPWAY_ENABLED_POWER_INTERFACES', 'Redfish', 'expected a non-empty comma-separated list of interface implementation names \\(lower-case\\)'],
+    ['SLIPWAY_DEFAULT_DEPLOY_INTERFACE', 'direct,ramdisk', 'expected an interface implementation name \\(lower-case\\)'],
   ])('rejects %s=%s', (name, value, expected) => {
     const [problem] = problemsOf(() => loadConfig(standaloneSettings, { ...noFile, env: { [name]: value } }));
     expect(problem).toMatch(new RegExp(`^${name} \\(config key [\\w.]+\\) from the environment: got .*; ${expected}$`));
@@ -224,6 +232,13 @@ describe('loadConfig with a config file', () => {
     expect(config.log.level).toBe('debug');
     expect(config.conductor.enabledHardwareTypes).toEqual(['redfish', 'ipmi']);
     expect(config.rpc.timeout).toBe(60);
+  });
+
+  it('reads the interface settings keyed by interface type, as lists or comma-separated strings', () => {
+    const file = ['conductor:', '  enabledInterfaces:', '    power: [fake, ipmitool]', '    boot: fake, pxe', '  defaultInterfaces:', '    power: ipmitool', ''].join('\n');
+    const config = loadConfig(conductorSettings, { env: { SLIPWAY_ENABLED_BOOT_INTERFACES: 'pxe' }, file: '/etc/slipway.yaml', readFile: files({ '/etc/slipway.yaml': file }) });
+    expect(config.conductor.enabledInterfaces).toEqual({ power: ['fake', 'ipmitool'], boot: ['pxe'] });
+    expect(config.conductor.defaultInterfaces).toEqual({ power: 'ipmitool' });
   });
 
   it('reads JSON when the file ends in .json, given by option', () => {

@@ -1,4 +1,5 @@
 import { hostname } from 'node:os';
+import { interfaceSettings } from './interface-settings';
 import { defineSetting, settingLabel } from './setting';
 import { defineRule, type SettingRule } from './setting-rule';
 import { settingValue as v } from './value-schemas';
@@ -105,6 +106,7 @@ export const settings = {
     default: ['fake-hardware', 'manual-management'],
     description: 'Hardware types this conductor loads and registers (comma-separated).',
   }),
+  ...interfaceSettings,
   heartbeatInterval: defineSetting({
     key: 'conductor.heartbeatInterval',
     env: 'SLIPWAY_HEARTBEAT_INTERVAL',
