@@ -17,7 +17,7 @@ describe('vendor passthru (cross-process)', () => {
     v1 = `http://127.0.0.1:${port}/v1`;
     app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port) });
     await app.waitFor(/Ironic API at/, 30_000);
-    for (const [name, driverInfo] of [['vp', {}], ['slow', { fake_delay: 6 }]] as const) {
+    for (const [name, driverInfo] of [['vp', {}], ['slow', { fake_delay: 6 }], ['slow-too', { fake_delay: 6 }]] as const) {
       const created = await fetch(`${v1}/nodes`, { method: 'POST', headers, body: JSON.stringify({ name, driver: 'fake-hardware', driver_info: driverInfo }) });
       expect(created.status).toBe(201);
     }
@@ -68,8 +68,48 @@ describe('vendor passthru (cross-process)', () => {
     expect((await call('slow', 'fourth_method_shared_lock', { bar: 'woof' })).status).toBe(202);
   }, 20_000);
 
-  it('has no driver-level methods on fake-hardware, and 404 for an unknown driver', async () => {
-    expect(await (await fetch(`${v1}/drivers/fake-hardware/vendor_passthru/methods`, { headers })).json()).toEqual({});
+  it('takes the method in the path too, as python-ironicclient sends it', async () => {
+    const byPath = await fetch(`${v1}/nodes/vp/vendor_passthru/third_method_sync`, { method: 'POST', headers, body: JSON.stringify({ bar: 'meow' }) });
+    expect([byPath.status, await byPath.json()]).toEqual([200, true]);
+    const asyncByPath = await fetch(`${v1}/nodes/vp/vendor_passthru/first_method`, { method: 'POST', headers, body: JSON.stringify({ bar: 'baz' }) });
+    expect(asyncByPath.status).toBe(202);
+    const unknown = await fetch(`${v1}/nodes/vp/vendor_passthru/nope`, { method: 'POST', headers, body: '{}' });
+    expect([unknown.status, await fault(unknown)]).toEqual([400, 'No handler for method nope.']);
+    const postToListing = await fetch(`${v1}/nodes/vp/vendor_passthru/methods`, { method: 'POST', headers, body: '{}' });
+    expect([postToListing.status, postToListing.headers.get('allow')]).toEqual([405, 'GET']);
+  });
+
+  const callDriver = (driver: string, method: string, body: unknown, verb = 'POST') =>
+    fetch(`${v1}/drivers/${driver}/vendor_passthru/${method}`, { method: verb, headers, body: verb === 'GET' ? undefined : JSON.stringify(body) });
+
+  it("lists fake-hardware's driver-level methods, and 404 for an unknown driver", async () => {
+    const methods = (await (await fetch(`${v1}/drivers/fake-hardware/vendor_passthru/methods`, { headers })).json()) as Record<string, Record<string, unknown>>;
+    expect(Object.keys(methods).sort()).toEqual(['driver_method_async', 'driver_method_sync']);
+    expect(methods.driver_method_sync).toEqual({ http_methods: ['POST'], async: false, description: "Answers with bar and whether it is 'baz', for no node.", attach: false });
     expect((await fetch(`${v1}/drivers/nope/vendor_passthru/methods`, { headers })).status).toBe(404);
   });
+
+  it('runs driver-level methods in both URL forms: 200 with the result, 202, and each bad call its 4xx', async () => {
+    const sync = await callDriver('fake-hardware', 'driver_method_sync', { bar: 'baz' });
+    expect([sync.status, await sync.json()]).toEqual([200, { bar: 'baz', is_baz: true }]);
+    const byQuery = await fetch(`${v1}/drivers/fake-hardware/vendor_passthru?method=driver_method_sync`, { method: 'POST', headers, body: JSON.stringify({ bar: 'no' }) });
+    expect([byQuery.status, await byQuery.json()]).toEqual([200, { bar: 'no', is_baz: false }]);
+    expect((await callDriver('fake-hardware', 'driver_method_async', { bar: 'baz' })).status).toBe(202);
+
+    const badArgs = await callDriver('fake-hardware', 'driver_method_async', {});
+    expect([badArgs.status, await fault(badArgs)]).toEqual([400, "Parameter 'bar' not passed to method 'driver_method_async'."]);
+    const wrongVerb = await callDriver('fake-hardware', 'driver_method_sync', undefined, 'GET');
+    expect([wrongVerb.status, wrongVerb.headers.get('allow')]).toEqual([405, 'POST']);
+    const unknown = await callDriver('fake-hardware', 'nope', {});
+    expect([unknown.status, await fault(unknown)]).toEqual([400, 'No handler for method nope.']);
+    expect((await callDriver('nope', 'driver_method_sync', { bar: 'baz' })).status).toBe(404);
+  });
+
+  it('takes no node lock for a driver-level method', async () => {
+    // The node's exclusive method holds its lock for fake_delay (6 s); the driver call does not wait.
+    expect((await call('slow-too', 'first_method', { bar: 'baz' })).status).toBe(202);
+    expect((await call('slow-too', 'third_method_sync', { bar: 'meow' })).status).toBe(409);
+    const sync = await callDriver('fake-hardware', 'driver_method_sync', { bar: 'baz' });
+    expect([sync.status, await sync.json()]).toEqual([200, { bar: 'baz', is_baz: true }]);
+  }, 20_000);
 });

@@ -53,6 +53,7 @@ export class VendorPassthruHandler {
   private async driverCall({ driver, method, httpMethod, args }: RpcRequestOf<typeof driverVendorPassthru>): Promise<Outcome> {
     const vendor = this.driverVendor(driver);
     const route = driverPassthruRoute(vendor, method, httpMethod);
+    await vendor.driverValidate(method, args);
     if (route.async) {
       this.background.start(`driver vendor passthru ${driver}.${method}`, async () => void (await callDriverPassthru(vendor, method, httpMethod, args)));
       return { async: true, attach: route.attach };

@@ -9,6 +9,12 @@ export abstract class VendorInterface extends DriverInterface {
   /** With `method`: checks the arguments of that passthru call before it runs. */
   abstract override validate(task: DriverTask, method?: string, args?: Readonly<Record<string, unknown>>): Promise<void>;
 
+  /**
+   * Checks the arguments of a driver-level passthru call before it runs (Ironic's
+   * driver_validate). Throw InvalidParameterValueError or MissingParameterValueError: 400.
+   */
+  async driverValidate(_method: string, _args: Readonly<Record<string, unknown>>): Promise<void> {}
+
   /** Node-level methods, from the `@passthru` decorators. */
   vendorRoutes(): Record<string, PassthruRoute> {
     return passthruRoutes(this);
