@@ -60,17 +60,24 @@ describe('provisioning through the API (cross-process)', () => {
     expect(undeployed.power_state).toBe('power off');
     expect(undeployed.instance_info).toEqual({});
 
-    // Every transition is journalled, with the conductor that made it.
+    // Every transition and every step start is journalled, with the conductor that made it.
     const history = (await (await fetch(`${nodes}/life/history?detail=true`, { headers })).json()) as { history: Array<Record<string, string>> };
     expect(history.history.map((entry) => entry.event)).toEqual([
       'Event "manage": enroll -> verifying',
       'Event "done": verifying -> manageable',
       'Event "provide": manageable -> cleaning',
+      'Step 1/1 deploy.erase_devices started',
       'Event "done": cleaning -> available',
       'Event "deploy": available -> deploying',
+      'Step 1/5 deploy.deploy started',
+      'Step 2/5 deploy.write_image started',
+      'Step 3/5 deploy.prepare_instance_boot started',
+      'Step 4/5 deploy.tear_down_agent started',
+      'Step 5/5 deploy.boot_instance started',
       'Event "done": deploying -> active',
       'Event "delete": active -> deleting',
       'Event "clean": deleting -> cleaning',
+      'Step 1/1 deploy.erase_devices started',
       'Event "done": cleaning -> available',
     ]);
     expect(new Set(history.history.map((entry) => entry.conductor)).size).toBe(1);
@@ -135,5 +142,25 @@ describe('provisioning through the API (cross-process)', () => {
     expect(tooNew.status).toBe(406);
     expect((await act('strict', { target: 'rescue' })).status).toBe(400);
     expect((await show('strict')).provision_state).toBe('enroll');
+  });
+
+  it('refuses a deploy or clean with an unknown step or bad arguments (400 naming it), and leaves the node where it was', async () => {
+    await create('picky');
+    await reach('picky', { target: 'manage' }, 'manageable');
+    const faultOf = async (response: Response) => (JSON.parse(((await response.json()) as { error_message: string }).error_message) as { faultstring: string }).faultstring;
+    const uuid = (await show('picky')).uuid as string;
+
+    const unknownClean = await act('picky', { target: 'clean', clean_steps: [{ interface: 'bios', step: 'overclock' }] });
+    expect([unknownClean.status, await faultOf(unknownClean)]).toEqual([400, `The bios interface of node ${uuid} has no clean step overclock.`]);
+    const badArgs = await act('picky', { target: 'clean', clean_steps: [{ interface: 'bios', step: 'apply_configuration', args: { settings: [], extra: 1 } }] });
+    expect([badArgs.status, await faultOf(badArgs)]).toEqual([400, 'Step bios.apply_configuration: unexpected arguments extra.']);
+    expect(await show('picky')).toMatchObject({ provision_state: 'manageable', target_provision_state: null, last_error: null });
+
+    await reach('picky', { target: 'provide' }, 'available');
+    const unknownDeploy = await act('picky', { target: 'active', deploy_steps: [{ interface: 'deploy', step: 'levitate', args: {}, priority: 50 }] });
+    expect([unknownDeploy.status, await faultOf(unknownDeploy)]).toEqual([400, `The deploy interface of node ${uuid} has no deploy step levitate.`]);
+    const missingArgs = await act('picky', { target: 'active', deploy_steps: [{ interface: 'bios', step: 'apply_configuration', args: {}, priority: 50 }] });
+    expect([missingArgs.status, await faultOf(missingArgs)]).toEqual([400, 'Step bios.apply_configuration: missing required arguments settings.']);
+    expect(await show('picky')).toMatchObject({ provision_state: 'available', target_provision_state: null, last_error: null, deploy_step: {} });
   });
 });

@@ -45,6 +45,16 @@ export class NodeHistoryRecorder {
     return this.write(nodeId, { type: severity === 'ERROR' ? 'error' : 'event', eventType: 'power', severity, event: message, state, targetProvisionState: null, durationSeconds: null });
   }
 
+  /** A step starting, with the conductor that runs it: a resumed node shows who ran what. */
+  step(nodeId: number, state: string, target: string | null, step: string, index: number, total: number): Promise<void> {
+    return this.write(nodeId, { type: 'step', eventType: 'provisioning', severity: 'INFO', event: `Step ${index + 1}/${total} ${step} started`, state, targetProvisionState: target, durationSeconds: null });
+  }
+
+  /** Something worth keeping that is neither a transition nor an error (a take-over resuming work). */
+  event(nodeId: number, state: string, target: string | null, message: string): Promise<void> {
+    return this.write(nodeId, { type: 'event', eventType: 'provisioning', severity: 'WARNING', event: message, state, targetProvisionState: target, durationSeconds: null });
+  }
+
   error(nodeId: number, state: string, target: string | null, message: string): Promise<void> {
     return this.write(nodeId, { type: 'error', eventType: 'provisioning', severity: 'ERROR', event: message, state, targetProvisionState: target, durationSeconds: null });
   }

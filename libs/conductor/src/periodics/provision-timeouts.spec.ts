@@ -9,7 +9,7 @@ describe('ProvisionTimeouts', () => {
   let bed: PeriodicTestBed;
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
   const timeoutsWith = (settings: Partial<typeof DEFAULT_PERIODIC_SETTINGS> = {}) =>
-    new ProvisionTimeouts(bed.owned, bed.tasks, new ProvisionHandler(bed.tasks, bed.recorder), { ...DEFAULT_PERIODIC_SETTINGS, ...settings });
+    new ProvisionTimeouts(bed.owned, bed.tasks, new ProvisionHandler(bed.tasks, bed.recorder, bed.identity), { ...DEFAULT_PERIODIC_SETTINGS, ...settings });
 
   beforeAll(async () => {
     bed = await PeriodicTestBed.open();

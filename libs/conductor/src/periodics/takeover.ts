@@ -17,16 +17,17 @@ import { unlessBusy } from './unless-busy';
 export const ORPHAN_CHECK = 'orphan node check';
 export const LOCAL_STATE_SYNC = 'local state sync';
 
-/** Busy states whose work dies with its conductor. Until provisioning resumes them, they fail (Ironic). */
-const ABORTED_ON_TAKEOVER = new Set<string>([S.DEPLOYING, S.CLEANING]);
+/** Busy states whose work dies with its conductor, and that a new owner resumes (Ironic fails them). */
+const RESUMED_ON_TAKEOVER = new Set<string>([S.DEPLOYING, S.CLEANING, S.SERVICING, S.INSPECTING, S.VERIFYING, S.ADOPTING, S.RESCUING, S.UNRESCUING, S.DELETING]);
 
 /**
  * Taking over the nodes of conductors that died or left. The orphan check frees the nodes this
  * conductor now owns from locks held by conductors that are not alive, aborts a pending power
- * action, and fails deploying and cleaning nodes whose work died (wait states are left alone:
- * the agent's next heartbeat resumes them here). The local state sync takes over active nodes
- * last prepared by another conductor (`deploy.prepare` + `deploy.takeOver`, then
- * conductor_affinity). Both run periodically and at once after a membership change.
+ * action, and resumes the provisioning work that died with its conductor, from the last
+ * completed step (wait states are left alone: the callback that ends the wait comes here). The
+ * local state sync takes over active nodes last prepared by another conductor (`deploy.prepare`
+ * + `deploy.takeOver`, then conductor_affinity). Both run periodically and at once after a
+ * membership change.
  */
 @Injectable()
 export class Takeover implements OnApplicationBootstrap {
@@ -61,19 +62,21 @@ export class Takeover implements OnApplicationBootstrap {
       const dead = node.reservation as string;
       if (!(await this.nodes.release(node.id, dead))) continue; // someone was quicker
       this.log.warn({ node: node.uuid, deadConductor: dead }, 'released the lock of a conductor that is not alive');
-      if (node.maintenance || (!ABORTED_ON_TAKEOVER.has(node.provisionState) && node.targetPowerState === null)) continue;
-      await unlessBusy(() =>
-        this.tasks.exclusive(node.uuid, 'conductor take over', async (task) => {
-          const current = task.task.node;
-          if (current.targetPowerState !== null) {
-            current.targetPowerState = null;
-            await this.history.power(node.id, current.provisionState, 'WARNING', `Pending power operation was aborted due to conductor take over (conductor ${dead} is not alive).`);
-          }
-          if (ABORTED_ON_TAKEOVER.has(current.provisionState)) {
-            await this.provisioning.fail(task, `The ${current.provisionState === S.DEPLOYING ? 'deployment' : 'cleaning'} was aborted due to conductor take over: conductor ${dead} is not alive.`);
-          }
-        }),
-      );
+      if (node.targetPowerState !== null) {
+        await unlessBusy(() =>
+          this.tasks.exclusive(node.uuid, 'conductor take over', async ({ task }) => {
+            if (task.node.targetPowerState === null) return;
+            task.node.targetPowerState = null;
+            await this.history.power(node.id, task.node.provisionState, 'WARNING', `Pending power operation was aborted due to conductor take over (conductor ${dead} is not alive).`);
+          }),
+        );
+      }
+      // In maintenance, work waits for the operator, as it would have on its first conductor.
+      if (!node.maintenance && RESUMED_ON_TAKEOVER.has(node.provisionState)) {
+        await unlessBusy(() => this.provisioning.resume(node.uuid, dead)).catch((error: unknown) =>
+          this.log.error({ node: node.uuid, err: error }, 'could not resume the provisioning of a taken-over node'),
+        );
+      }
     }
   }
 

@@ -1,17 +1,25 @@
-import { ProvisionEvent, ProvisionState } from '@slipway/provisioning';
-import type { nodeProvision, RpcRequestOf } from '@slipway/rpc';
+import type { StepKind } from '@slipway/drivers-framework';
 import { setNodePower } from '@slipway/drivers-framework';
+import { ProvisionEvent, ProvisionState } from '@slipway/provisioning';
 import { NodeTaskContext } from '../tasks/node-task.runner';
-import { planSteps, runSteps } from './step-runner';
+import { planSteps, runPlan, storedPlan, storePlan, type StepStartListener } from './step-runner';
 
-type Work = (context: NodeTaskContext, request: RpcRequestOf<typeof nodeProvision>) => Promise<ProvisionEvent | 'wait'>;
+type Work = (context: NodeTaskContext, onStepStart: StepStartListener) => Promise<ProvisionEvent | 'wait'>;
 
 /** After a successful step run: `done`, or `wait` when an asynchronous step will call back. */
 const doneOr = (outcome: 'done' | 'wait'): ProvisionEvent | 'wait' => (outcome === 'wait' ? 'wait' : 'done');
 
+/** The busy states whose work is a plan of steps, and the kind of those steps. */
+export const STEP_KIND_OF_STATE: Partial<Record<ProvisionState, StepKind>> = { cleaning: 'clean', deploying: 'deploy', servicing: 'service' };
+
+/** A manual clean ends `manageable`, where it started; an automated one `available`. */
+export const isManualClean = (context: NodeTaskContext): boolean => context.task.node.targetProvisionState === 'manageable';
+
 /**
  * What the conductor does in each busy state, and the event that ends it. A state not listed is
- * one the node rests in (stable, wait, hold or failed).
+ * one the node rests in (stable, wait, hold or failed). Every entry can run again from the start
+ * of its state, or, for step plans, from the last completed step: that is how a conductor
+ * resumes the work of one that died.
  */
 export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
   // enroll → manageable: the power credentials must work (Ironic's verify).
@@ -21,24 +29,18 @@ export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
     task.node.powerState = await task.driver.power.getPowerState(task);
     return 'done';
   },
-  // Automated cleaning (provide, undeploy) or the requested steps of a manual clean.
-  // A manual clean ends with `manage` (back to manageable), an automated one with `done`.
-  cleaning: async (context, request) => {
-    const manual = context.task.node.targetProvisionState === 'manageable';
-    if (!manual && context.row.automatedClean === false) return 'done';
-    const outcome = await runSteps(context, 'clean', planSteps(context, 'clean', manual ? request.cleanSteps ?? [] : undefined));
-    return outcome === 'wait' ? 'wait' : manual ? 'manage' : 'done';
+  // Automated cleaning (provide, undeploy) or the steps of a manual clean, planned on request;
+  // cleaning after an undeploy plans its automated steps here.
+  cleaning: async (context, onStepStart) => {
+    if (!storedPlan(context.task.node, 'clean')) storePlan(context.task.node, 'clean', automatedCleanSteps(context));
+    const outcome = await runPlan(context, 'clean', onStepStart);
+    return outcome === 'wait' ? 'wait' : isManualClean(context) ? 'manage' : 'done';
   },
   inspecting: async ({ task }) => {
     await task.driver.inspect.inspectHardware(task);
     return 'done';
   },
-  deploying: async (context, request) => {
-    await context.task.driver.deploy.validate(context.task);
-    const planned = planSteps(context, 'deploy');
-    const extra = request.deploySteps ? planSteps(context, 'deploy', request.deploySteps) : [];
-    return doneOr(await runSteps(context, 'deploy', [...planned, ...extra].sort((a, b) => b.priority - a.priority)));
-  },
+  deploying: async (context, onStepStart) => doneOr(await runPlan(context, 'deploy', onStepStart)),
   // Undeploy: power off and tear down, then clean.
   deleting: async ({ task }) => {
     await task.driver.deploy.tearDown(task);
@@ -60,5 +62,10 @@ export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
     await task.driver.rescue.unrescue(task);
     return 'done';
   },
-  servicing: async (context, request) => doneOr(await runSteps(context, 'service', planSteps(context, 'service', request.serviceSteps ?? []))),
+  servicing: async (context, onStepStart) => doneOr(await runPlan(context, 'service', onStepStart)),
 };
+
+/** The driver's automated clean steps, or none when the node opts out of automated cleaning. */
+export function automatedCleanSteps(context: NodeTaskContext): ReturnType<typeof planSteps> {
+  return context.row.automatedClean === false ? [] : planSteps(context, 'clean');
+}

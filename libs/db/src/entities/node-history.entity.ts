@@ -5,9 +5,10 @@ import { NodeEntity } from './node.entity';
 
 /**
  * What a history row records. Ironic journals only errors; Slipway records every state
- * transition too, so `type` tells them apart (`event` is anything else worth keeping).
+ * transition and the start of every step too, so `type` tells them apart (`event` is anything
+ * else worth keeping).
  */
-export type NodeHistoryType = 'transition' | 'error' | 'event';
+export type NodeHistoryType = 'transition' | 'error' | 'event' | 'step';
 
 /** The event journal of a node (Ironic `node_history`, API >= 1.78). */
 @Entity({ name: 'node_history' })
