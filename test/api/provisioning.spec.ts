@@ -163,4 +163,49 @@ describe('provisioning through the API (cross-process)', () => {
     expect([missingArgs.status, await faultOf(missingArgs)]).toEqual([400, 'Step bios.apply_configuration: missing required arguments settings.']);
     expect(await show('picky')).toMatchObject({ provision_state: 'available', target_provision_state: null, last_error: null, deploy_step: {} });
   });
+
+  it('applies the deploy templates named by the instance traits, and refuses one that does not fit the node', async () => {
+    const post = (path: string, body: unknown, method = 'POST') => fetch(`${nodes.replace(/\/nodes$/, '')}${path}`, { method, headers, body: JSON.stringify(body) });
+    const raid = { logical_disks: [{ size_gb: 200, raid_level: '1', is_root_volume: true }] };
+    const template = {
+      name: 'CUSTOM_RAID1',
+      steps: [
+        { interface: 'raid', step: 'apply_configuration', args: { raid_config: raid }, priority: 70 },
+        { interface: 'bios', step: 'apply_configuration', args: { settings: [{ name: 'LogicalProc', value: 'Disabled' }] }, priority: 65 },
+      ],
+    };
+    expect((await post('/deploy_templates', template)).status).toBe(201);
+    expect((await post('/deploy_templates', { name: 'CUSTOM_LEVITATE', steps: [{ interface: 'deploy', step: 'levitate', args: {}, priority: 10 }] })).status).toBe(201);
+
+    await create('templated');
+    const uuid = (await show('templated')).uuid as string;
+    for (const trait of ['CUSTOM_RAID1', 'CUSTOM_LEVITATE']) expect((await post(`/nodes/templated/traits/${trait}`, undefined, 'PUT')).status).toBe(204);
+    await reach('templated', { target: 'manage' }, 'manageable');
+    await reach('templated', { target: 'provide' }, 'available');
+    const setInstanceTraits = (traits: string[]) => fetch(`${nodes}/templated`, { method: 'PATCH', headers, body: JSON.stringify([{ op: 'add', path: '/instance_info/traits', value: traits }]) });
+    const faultOf = async (response: Response) => (JSON.parse(((await response.json()) as { error_message: string }).error_message) as { faultstring: string }).faultstring;
+
+    expect((await setInstanceTraits(['CUSTOM_LEVITATE'])).status).toBe(200);
+    const misfit = await act('templated', { target: 'active' });
+    expect([misfit.status, await faultOf(misfit)]).toEqual([400, `Deploy template CUSTOM_LEVITATE does not fit node ${uuid}: The deploy interface of node ${uuid} has no deploy step levitate.`]);
+    expect((await setInstanceTraits(['CUSTOM_GPU'])).status).toBe(200);
+    const foreign = await act('templated', { target: 'active' });
+    expect([foreign.status, await faultOf(foreign)]).toEqual([400, `Instance traits must also be traits of node ${uuid}; it lacks CUSTOM_GPU.`]);
+    expect((await show('templated')).provision_state).toBe('available');
+
+    expect((await setInstanceTraits(['CUSTOM_RAID1'])).status).toBe(200);
+    const deployed = await reach('templated', { target: 'active' }, 'active');
+    expect(deployed.raid_config).toMatchObject({ logical_disks: [expect.objectContaining({ size_gb: 200, raid_level: '1' })] });
+    expect(deployed.driver_internal_info).toMatchObject({ fake_bios_settings: { LogicalProc: 'Disabled' } });
+    const history = (await (await fetch(`${nodes}/templated/history`, { headers })).json()) as { history: Array<{ event: string }> };
+    expect(history.history.map((entry) => entry.event).filter((event) => event.startsWith('Step ') && event.includes('/7 '))).toEqual([
+      'Step 1/7 deploy.deploy started',
+      'Step 2/7 deploy.write_image started',
+      'Step 3/7 raid.apply_configuration started',
+      'Step 4/7 bios.apply_configuration started',
+      'Step 5/7 deploy.prepare_instance_boot started',
+      'Step 6/7 deploy.tear_down_agent started',
+      'Step 7/7 deploy.boot_instance started',
+    ]);
+  });
 });

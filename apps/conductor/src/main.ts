@@ -3,7 +3,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { conductorSettings, loadConfigOrExit } from '@slipway/config';
-import { ConductorModule, interfaceConfig, periodicSettings } from '@slipway/conductor';
+import { ConductorModule, conductorOptions } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
 import { ClusterMembershipModule, InfrastructureModule, infrastructureOptions, RepositoriesModule, missingClusterSettings, NestPinoLogger, openInfrastructure, ProcessLifecycle, limitHeapGrowth } from '@slipway/runtime';
 
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const identity = { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes };
     // A conductor serves RPC, not HTTP: an application context is enough.
     const app = await NestFactory.createApplicationContext(
-      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ClusterMembershipModule.forRoot({ heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }), ConductorModule.forRoot(identity, { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }, periodicSettings(config.conductor), interfaceConfig(config.conductor))] },
+      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ClusterMembershipModule.forRoot({ heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }), ConductorModule.forRoot(identity, { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }, conductorOptions(config.conductor))] },
       { logger: new NestPinoLogger(), abortOnError: false },
     );
     await app.init();

@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { ApiModule, IronicExceptionFilter, serveOpenApi } from '@slipway/api';
 import { loadConfigOrExit, standaloneSettings } from '@slipway/config';
-import { ConductorModule, interfaceConfig, periodicSettings } from '@slipway/conductor';
+import { ConductorModule, conductorOptions } from '@slipway/conductor';
 import { configureLogging } from '@slipway/logging';
 import { OrchestratorModule } from '@slipway/orchestrator';
 import { createHttpApp, httpAppModules, infrastructureOptions, listen, openInfrastructure, ProcessLifecycle, limitHeapGrowth } from '@slipway/runtime';
@@ -31,8 +31,7 @@ async function main(): Promise<void> {
           ConductorModule.forRoot(
             { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes },
             { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout },
-            periodicSettings(config.conductor),
-            interfaceConfig(config.conductor),
+            conductorOptions(config.conductor),
           ),
           OrchestratorModule,
         ],

@@ -8,7 +8,9 @@ import { CONDUCTOR_IDENTITY, ConductorIdentity } from './conductor-identity';
 import { ConductorRpcServer } from './conductor-rpc.server';
 import { driverProviders } from './drivers/driver.providers';
 import { DriverInfoHandler } from './drivers/driver-info.handler';
-import { DEFAULT_INTERFACE_CONFIG, INTERFACE_CONFIG, InterfaceConfig } from './drivers/interface-config';
+import { DEFAULT_INTERFACE_CONFIG, INTERFACE_CONFIG } from './drivers/interface-config';
+import type { ConductorOptions } from './conductor-options';
+import { DEFAULT_PROVISIONING_SETTINGS, PROVISIONING_SETTINGS } from './provisioning/provisioning-settings';
 import { DEFAULT_LOCK_TIMING, LOCK_TIMING, NodeLockService } from './locks/node-lock.service';
 import { CHASSIS_LOOKUP, ChassisLookup } from './nodes/chassis-lookup';
 import { nodeOperationsProviders } from './management/node-operations.handlers';
@@ -23,7 +25,7 @@ import { conductorRegistrationProviders } from './registration/registration.prov
 import { MembershipWatch } from './membership/membership-watch.service';
 import { OwnedNodes } from './periodics/owned-nodes';
 import { PeriodicTaskRunner } from './periodics/periodic-task.runner';
-import { ConductorPeriodicSettings, DEFAULT_PERIODIC_SETTINGS, PERIODIC_SETTINGS } from './periodics/periodic-settings';
+import { DEFAULT_PERIODIC_SETTINGS, PERIODIC_SETTINGS } from './periodics/periodic-settings';
 import { PowerStateSync } from './periodics/power-state-sync';
 import { NodeHistoryCleanup } from './periodics/node-history-cleanup';
 import { ProvisionTimeouts } from './periodics/provision-timeouts';
@@ -40,18 +42,14 @@ import { VolumeHandler } from './volume/volume.handler';
  */
 @Module({})
 export class ConductorModule {
-  static forRoot(
-    identity: ConductorIdentity,
-    timing: ClusterTiming,
-    periodics: ConductorPeriodicSettings = DEFAULT_PERIODIC_SETTINGS,
-    interfaces: InterfaceConfig = DEFAULT_INTERFACE_CONFIG,
-  ): DynamicModule {
+  static forRoot(identity: ConductorIdentity, timing: ClusterTiming, options: Partial<ConductorOptions> = {}): DynamicModule {
     return {
       module: ConductorModule,
       imports: [DiscoveryModule],
       providers: [
-        { provide: PERIODIC_SETTINGS, useValue: periodics },
-        { provide: INTERFACE_CONFIG, useValue: interfaces },
+        { provide: PERIODIC_SETTINGS, useValue: options.periodics ?? DEFAULT_PERIODIC_SETTINGS },
+        { provide: INTERFACE_CONFIG, useValue: options.interfaces ?? DEFAULT_INTERFACE_CONFIG },
+        { provide: PROVISIONING_SETTINGS, useValue: options.provisioning ?? DEFAULT_PROVISIONING_SETTINGS },
         { provide: CONDUCTOR_IDENTITY, useValue: identity },
         { provide: CLUSTER_TIMING, useValue: timing },
         { provide: LOCK_TIMING, useValue: DEFAULT_LOCK_TIMING },

@@ -10,3 +10,5 @@ export { conductorRegistrationProviders } from './registration/registration.prov
 export { periodicSettings, DEFAULT_PERIODIC_SETTINGS } from './periodics/periodic-settings';
 export type { ConductorPeriodicSettings } from './periodics/periodic-settings';
 export { interfaceConfig, DEFAULT_INTERFACE_CONFIG, type InterfaceConfig } from './drivers/interface-config';
+export { conductorOptions, type ConductorOptions } from './conductor-options';
+export { DEFAULT_PROVISIONING_SETTINGS, type ProvisioningSettings } from './provisioning/provisioning-settings';

@@ -1,3 +1,5 @@
+import { pickSettings } from '../settings/pick-settings';
+
 /** Intervals and limits of the conductor's periodic tasks (SLIPWAY_* settings; docs/cluster.md). */
 export interface ConductorPeriodicSettings {
   syncPowerStateInterval: number;
@@ -40,6 +42,5 @@ export const DEFAULT_PERIODIC_SETTINGS: ConductorPeriodicSettings = {
 
 /** The periodic settings out of a conductor's config section (which holds more). */
 export function periodicSettings(conductor: ConductorPeriodicSettings): ConductorPeriodicSettings {
-  const picked = Object.fromEntries(Object.keys(DEFAULT_PERIODIC_SETTINGS).map((key) => [key, conductor[key as keyof ConductorPeriodicSettings]]));
-  return picked as unknown as ConductorPeriodicSettings;
+  return pickSettings(DEFAULT_PERIODIC_SETTINGS, conductor);
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { ProvisionHandler } from '../provisioning/provision.handler';
 import { DEFAULT_PERIODIC_SETTINGS } from './periodic-settings';
 import { ProvisionTimeouts } from './provision-timeouts';
 import { PeriodicTestBed } from './testing/periodic-test-bed';
@@ -9,7 +8,7 @@ describe('ProvisionTimeouts', () => {
   let bed: PeriodicTestBed;
   const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
   const timeoutsWith = (settings: Partial<typeof DEFAULT_PERIODIC_SETTINGS> = {}) =>
-    new ProvisionTimeouts(bed.owned, bed.tasks, new ProvisionHandler(bed.tasks, bed.recorder, bed.identity), { ...DEFAULT_PERIODIC_SETTINGS, ...settings });
+    new ProvisionTimeouts(bed.owned, bed.tasks, bed.provisioning(), { ...DEFAULT_PERIODIC_SETTINGS, ...settings });
 
   beforeAll(async () => {
     bed = await PeriodicTestBed.open();

@@ -2,15 +2,31 @@ import type { StepKind } from '@slipway/drivers-framework';
 import { setNodePower } from '@slipway/drivers-framework';
 import { ProvisionEvent, ProvisionState } from '@slipway/provisioning';
 import { NodeTaskContext } from '../tasks/node-task.runner';
-import { planSteps, runPlan, storedPlan, storePlan, type StepStartListener } from './step-runner';
+import type { StepPause } from './reserved-steps';
+import { planSteps, runPlan, storedPlan, storePlan, type PlanOutcome, type StepStartListener } from './step-runner';
 
-type Work = (context: NodeTaskContext, onStepStart: StepStartListener) => Promise<ProvisionEvent | 'wait'>;
+/** A busy state's work: the event that ends it, or the pause a step asked for. */
+export type WorkOutcome = ProvisionEvent | StepPause;
+type Work = (context: NodeTaskContext, onStepStart: StepStartListener) => Promise<WorkOutcome>;
 
-/** After a successful step run: `done`, or `wait` when an asynchronous step will call back. */
-const doneOr = (outcome: 'done' | 'wait'): ProvisionEvent | 'wait' => (outcome === 'wait' ? 'wait' : 'done');
+/** After a step run: `done`, or the pause that stopped it. */
+const doneOr = (outcome: PlanOutcome): WorkOutcome => (outcome === 'done' ? 'done' : outcome);
 
-/** The busy states whose work is a plan of steps, and the kind of those steps. */
-export const STEP_KIND_OF_STATE: Partial<Record<ProvisionState, StepKind>> = { cleaning: 'clean', deploying: 'deploy', servicing: 'service' };
+/** The states of work that is a plan of steps (running, waiting or held), and the kind of those steps. */
+export const STEP_KIND_OF_STATE: Partial<Record<ProvisionState, StepKind>> = {
+  cleaning: 'clean',
+  'clean wait': 'clean',
+  'clean hold': 'clean',
+  deploying: 'deploy',
+  'wait call-back': 'deploy',
+  'deploy hold': 'deploy',
+  servicing: 'service',
+  'service wait': 'service',
+  'service hold': 'service',
+};
+
+/** What `last_error` calls the work of each kind when it is aborted. */
+export const OPERATION_OF_KIND: Record<StepKind, string> = { clean: 'cleaning', deploy: 'deployment', service: 'servicing', verify: 'verification' };
 
 /** A manual clean ends `manageable`, where it started; an automated one `available`. */
 export const isManualClean = (context: NodeTaskContext): boolean => context.task.node.targetProvisionState === 'manageable';
@@ -34,7 +50,7 @@ export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
   cleaning: async (context, onStepStart) => {
     if (!storedPlan(context.task.node, 'clean')) storePlan(context.task.node, 'clean', automatedCleanSteps(context));
     const outcome = await runPlan(context, 'clean', onStepStart);
-    return outcome === 'wait' ? 'wait' : isManualClean(context) ? 'manage' : 'done';
+    return outcome !== 'done' ? outcome : isManualClean(context) ? 'manage' : 'done';
   },
   inspecting: async ({ task }) => {
     await task.driver.inspect.inspectHardware(task);

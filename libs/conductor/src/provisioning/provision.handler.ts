@@ -1,15 +1,33 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InvalidParameterValueError, InvalidStateRequestedError } from '@slipway/errors';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { ConcurrentActionLimitError, InvalidParameterValueError, InvalidStateRequestedError } from '@slipway/errors';
+import { DeployTemplateRepository, NodeRepository } from '@slipway/db';
 import { getLogger } from '@slipway/logging';
 import { ProvisionEvent, ProvisionState, StableProvisionState, transition } from '@slipway/provisioning';
 import { nodeProvision, RpcHandlerMap, RpcRequestOf } from '@slipway/rpc';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
+import { PROVISIONING_SETTINGS, ProvisioningSettings } from './provisioning-settings';
 import { NodeHistoryRecorder } from '../history/node-history.recorder';
 import { NodeTaskContext, NodeTaskRunner } from '../tasks/node-task.runner';
-import { automatedCleanSteps, PROVISION_WORK, STEP_KIND_OF_STATE } from './provision-work';
-import { forgetAllPlans, planSteps, storePlan, type PlannedStep, type StepStartListener } from './step-runner';
+import { instanceTraits, planDeploySteps, type MatchedTemplate } from './deploy-plan';
+import { automatedCleanSteps, OPERATION_OF_KIND, PROVISION_WORK, STEP_KIND_OF_STATE } from './provision-work';
+import { completePausedStep, currentPlannedStep, forgetAllPlans, planSteps, storePlan, type PlannedStep, type StepStartListener } from './step-runner';
 
 type ProvisionRequest = RpcRequestOf<typeof nodeProvision>;
+
+export const PROVISIONING_SLEEP = Symbol('PROVISIONING_SLEEP');
+
+/**
+ * Work that counts toward a concurrency limit: the states a node enters, and those it is counted
+ * in (Ironic counts deploying and wait call-back for deploys, cleaning and clean wait for cleans).
+ */
+const LIMITED_WORK = [
+  { entering: ['deploying'], counted: ['deploying', 'wait call-back'], limit: (s: ProvisioningSettings) => s.maxConcurrentDeploy, taskType: 'deploy' },
+  { entering: ['cleaning', 'deleting'], counted: ['cleaning', 'clean wait'], limit: (s: ProvisioningSettings) => s.maxConcurrentClean, taskType: 'cleaning' },
+] as const;
+
+const CLEAN_STATES: ReadonlySet<string> = new Set(['cleaning', 'clean wait', 'clean hold']);
+/** Set when an abort arrives while a step that is not abortable waits: the abort follows the step. */
+const ABORT_AFTER_STEP = 'abort_after_step';
 
 /**
  * Provision actions: under the node lock, re-check the request, plan its steps (bad steps or
@@ -26,6 +44,11 @@ export class ProvisionHandler {
     private readonly tasks: NodeTaskRunner,
     private readonly history: NodeHistoryRecorder,
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
+    private readonly nodes: NodeRepository,
+    private readonly templates: DeployTemplateRepository,
+    @Inject(PROVISIONING_SETTINGS) private readonly settings: ProvisioningSettings,
+    /** How a `wait` step sleeps; tests pass a recorder. */
+    @Optional() @Inject(PROVISIONING_SLEEP) private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
   register(handlers: RpcHandlerMap): RpcHandlerMap {
@@ -38,19 +61,45 @@ export class ProvisionHandler {
       `provision action ${request.event}`,
       async (context) => {
         const event = request.event as ProvisionEvent;
+        if (event === 'abort') return this.abort(context);
         const entering = transition(context.task.node.provisionState as ProvisionState, event)?.state;
+        if (entering !== undefined) await this.checkConcurrency(entering);
         const plan = entering === undefined ? undefined : await this.plan(context, entering, request);
-        await this.advance(context, event, request.target, context.row.provisionUpdatedAt);
+        await this.advance(context, event, context.row.provisionUpdatedAt, request.target);
         const node = context.task.node;
         node.lastError = null;
+        // unhold goes on with the plan it paused; every other request starts afresh.
+        if (event === 'unhold') return;
         forgetAllPlans(node);
         const kind = STEP_KIND_OF_STATE[node.provisionState as ProvisionState];
         if (plan && kind) storePlan(node, kind, plan);
         if (request.configdrive !== undefined) node.instanceInfo = { ...node.instanceInfo, configdrive: request.configdrive };
       },
-      (context) => this.work(context),
+      (context) => this.work(context, request.event === 'unhold'),
     );
     return {};
+  }
+
+  /**
+   * Abort (wait and hold states): the work stops and the node fails, with last_error saying it
+   * was on request. A waiting step that is not abortable finishes first: the abort is kept and
+   * fires when the step's callback continues the work (Ironic).
+   */
+  private async abort(context: NodeTaskContext): Promise<void> {
+    const node = context.task.node;
+    const state = node.provisionState as ProvisionState;
+    if (!transition(state, 'abort')) throw new InvalidStateRequestedError({ action: 'abort', node: node.uuid, state });
+    const kind = STEP_KIND_OF_STATE[state];
+    const step = kind ? currentPlannedStep(node, kind) : undefined;
+    if (kind && step && !step.abortable && state !== 'clean hold' && state !== 'deploy hold' && state !== 'service hold') {
+      node.driverInternalInfo = { ...node.driverInternalInfo, [ABORT_AFTER_STEP]: true };
+      await this.history.event(context.row.id, state, node.targetProvisionState, `Abort requested: the ${step.interface}.${step.step} step is not abortable, so the ${OPERATION_OF_KIND[kind]} stops once it ends.`);
+      return;
+    }
+    if (kind === 'clean') await context.task.driver.deploy.tearDownCleaning(context.task);
+    await this.advance(context, 'abort', context.row.provisionUpdatedAt);
+    forgetAllPlans(node);
+    if (state !== 'service failed') node.lastError = `The ${kind ? OPERATION_OF_KIND[kind] : state.replace(' wait', '')} was aborted on request.`;
   }
 
   /**
@@ -72,6 +121,16 @@ export class ProvisionHandler {
     );
   }
 
+  /** 503 when the state a request enters would exceed its cluster-wide limit (not queued, as in Ironic). */
+  private async checkConcurrency(entering: ProvisionState): Promise<void> {
+    const limited = LIMITED_WORK.find((work) => (work.entering as readonly string[]).includes(entering));
+    if (!limited) return;
+    if ((await this.nodes.countInProvisionStates(limited.counted)) >= limited.limit(this.settings)) {
+      this.log.warn({ taskType: limited.taskType, limit: limited.limit(this.settings) }, 'concurrent action limit reached; request refused');
+      throw new ConcurrentActionLimitError({ taskType: limited.taskType });
+    }
+  }
+
   /**
    * The steps of the state a request enters, checked now: an unknown step, bad arguments or a
    * driver that cannot deploy fail the request (400) before the node changes.
@@ -91,30 +150,56 @@ export class ProvisionHandler {
           const reason = error instanceof Error ? error.message : String(error);
           throw new InvalidParameterValueError(`Cannot deploy node ${task.node.uuid}: the validation of its deploy or power interface failed: ${reason}`);
         }
-        const requested = request.deploySteps ? planSteps(context, 'deploy', request.deploySteps) : [];
-        return [...planSteps(context, 'deploy'), ...requested].sort((a, b) => b.priority - a.priority);
+        return planDeploySteps(context, await this.matchedTemplates(context), request.deploySteps ?? []);
       }
       default:
         return undefined;
     }
   }
 
-  /** Runs the work of each busy state the node passes through, until it rests. */
-  private async work(context: NodeTaskContext): Promise<void> {
+  /** The deploy templates named by the instance's traits (Ironic: instance_info.traits), in that order. */
+  private async matchedTemplates(context: NodeTaskContext): Promise<MatchedTemplate[]> {
+    const nodeTraits = (await this.nodes.traitsOf([context.row.id])).get(context.row.id) ?? [];
+    const matched: MatchedTemplate[] = [];
+    for (const trait of instanceTraits(context, nodeTraits)) {
+      const template = await this.templates.findByName(trait);
+      if (template) matched.push({ name: template.name, steps: template.steps.map(({ interface: iface, step, args, priority }) => ({ interface: iface, step, args, priority })) });
+    }
+    return matched;
+  }
+
+  /**
+   * Runs the work of each busy state the node passes through, until it rests. A step may pause
+   * the work: `hold` rests in the hold state until `unhold`; `wait` for some seconds sleeps in
+   * the wait state, then resumes; other waits rest until a callback continues them.
+   */
+  private async work(context: NodeTaskContext, continuePaused = false): Promise<void> {
     const node = context.task.node;
     const onStepStart: StepStartListener = (step, index, total) =>
       this.history.step(context.row.id, node.provisionState, node.targetProvisionState, `${step.interface}.${step.step}`, index, total);
+    if (continuePaused) {
+      try {
+        await this.continuePaused(context);
+      } finally {
+        await context.save();
+      }
+    }
     for (;;) {
       const state = node.provisionState as ProvisionState;
       const work = PROVISION_WORK[state];
       if (!work) return;
       try {
-        // A manual clean keeps `manageable` as its target through every event (Ironic does).
-        const manualClean = state === 'cleaning' && node.targetProvisionState === 'manageable';
         const started = new Date();
         const next = await work(context, onStepStart);
-        if (next === 'wait') return;
-        await this.advance(context, next, manualClean ? 'manageable' : undefined, started);
+        if (typeof next === 'string') {
+          await this.advance(context, next, started);
+          continue;
+        }
+        await this.advance(context, next.pause, started);
+        if (next.pause === 'hold' || next.seconds === undefined) return;
+        await context.save();
+        await this.sleep(Math.min(next.seconds, this.settings.maxConductorWaitStepSeconds) * 1000);
+        await this.continuePaused(context);
       } catch (error) {
         this.log.warn({ node: node.uuid, state, err: error }, 'provisioning step failed');
         await this.fail(context, error instanceof Error ? error.message : String(error));
@@ -125,6 +210,19 @@ export class ProvisionHandler {
     }
   }
 
+  /** Goes on after the step that paused the plan: it counts as done, and `resume` fires. */
+  private async continuePaused(context: NodeTaskContext): Promise<void> {
+    const node = context.task.node;
+    const kind = STEP_KIND_OF_STATE[node.provisionState as ProvisionState];
+    if (kind) completePausedStep(node, kind);
+    if (node.driverInternalInfo[ABORT_AFTER_STEP] === true) {
+      const { [ABORT_AFTER_STEP]: _flag, ...rest } = node.driverInternalInfo;
+      node.driverInternalInfo = rest;
+      return this.abort(context);
+    }
+    await this.advance(context, 'resume', new Date());
+  }
+
   /**
    * Fails the node's provisioning where it stands (a step error, a timeout, a take-over): the
    * message goes to last_error and the history, then the `fail` event moves the node on.
@@ -133,13 +231,17 @@ export class ProvisionHandler {
     const node = context.task.node;
     node.lastError = message;
     await this.history.error(context.row.id, node.provisionState, node.targetProvisionState, message);
-    await this.advance(context, 'fail', undefined, null);
+    await this.advance(context, 'fail', null);
   }
 
-  /** Fires `event` and journals the transition (with the time spent in the state it leaves). */
-  private async advance(context: NodeTaskContext, event: ProvisionEvent, target: string | undefined, since: Date | null): Promise<void> {
+  /**
+   * Fires `event` and journals the transition (with the time spent in the state it leaves). A
+   * manual clean keeps `manageable` as its target through every event until it ends (Ironic).
+   */
+  private async advance(context: NodeTaskContext, event: ProvisionEvent, since: Date | null, target?: string): Promise<void> {
     const from = context.task.node.provisionState;
-    fire(context, event, target);
+    const manualClean = CLEAN_STATES.has(from) && context.task.node.targetProvisionState === 'manageable' && event !== 'fail' && event !== 'abort';
+    fire(context, event, target ?? (manualClean ? 'manageable' : undefined));
     const { provisionState: to, targetProvisionState } = context.task.node;
     await this.history.transition(context.row.id, { from, event, to, target: targetProvisionState, since });
   }

@@ -3,6 +3,7 @@ import { InvalidParameterValueError } from '@slipway/errors';
 import { orderSteps } from '@slipway/provisioning';
 import type { RequestedStep } from '@slipway/rpc';
 import { NodeTaskContext } from '../tasks/node-task.runner';
+import { isReservedStep, runReservedStep, validateReservedStep, type StepPause } from './reserved-steps';
 import { StepInterruptedError } from './step-interrupted.error';
 
 /** A step to run: what the driver declares, with the arguments it gets. */
@@ -12,6 +13,8 @@ export interface PlannedStep {
   priority: number;
   args: Record<string, unknown>;
   repeatable: boolean;
+  /** Whether an abort may stop the work while this step is waiting (else it ends first). */
+  abortable: boolean;
 }
 
 /** Called as each step starts, with its place in the plan (the node history records it). */
@@ -35,23 +38,52 @@ const key = {
   started: (kind: StepKind) => `${kind}_step_started`,
 };
 
+/** A step chosen for a plan, before it is listed: what the driver declares, with its priority and arguments. */
+export interface ChosenStep {
+  info: StepInfo;
+  args: Record<string, unknown>;
+  priority: number;
+}
+
 /**
- * The steps to run: with `requested`, those (each must exist on the node's driver, arguments
- * checked); otherwise the driver's steps with priority above zero. In execution order.
+ * A requested step (API request or deploy template) checked against the node's driver: it must
+ * exist (or be reserved) and its arguments must fit its argsinfo; 400 otherwise.
+ */
+export function resolveRequestedStep(context: NodeTaskContext, kind: StepKind, wanted: RequestedStep, available = getDriverSteps(context.task.driver, kind)): ChosenStep {
+  const args = wanted.args ?? {};
+  if (isReservedStep(wanted.step)) {
+    validateReservedStep(wanted.step, args);
+    return { info: reservedStepInfo(wanted.interface, wanted.step), args, priority: wanted.priority ?? 0 };
+  }
+  const info = available.find((s) => s.interface === wanted.interface && s.step === wanted.step);
+  if (!info) throw new InvalidParameterValueError(`The ${wanted.interface} interface of node ${context.task.node.uuid} has no ${kind} step ${wanted.step}.`);
+  validateStepArgs(info, args);
+  return { info, args, priority: wanted.priority ?? info.priority };
+}
+
+/** The chosen steps as the plan lists them. */
+export function listSteps(chosen: readonly ChosenStep[]): PlannedStep[] {
+  return chosen.map(({ info, args, priority }) => ({ interface: info.interface, step: info.step, priority, args, repeatable: info.repeatable, abortable: info.abortable }));
+}
+
+/**
+ * The steps to run: with `requested`, those, in the order given (each must exist on the node's
+ * driver, arguments checked); otherwise the driver's steps with priority above zero, ordered.
  */
 export function planSteps(context: NodeTaskContext, kind: StepKind, requested?: RequestedStep[]): PlannedStep[] {
   const available = getDriverSteps(context.task.driver, kind);
-  const chosen: Array<{ info: StepInfo; args: Record<string, unknown>; priority: number }> = requested
-    ? requested.map((wanted) => {
-        const info = available.find((s) => s.interface === wanted.interface && s.step === wanted.step);
-        if (!info) throw new InvalidParameterValueError(`The ${wanted.interface} interface of node ${context.task.node.uuid} has no ${kind} step ${wanted.step}.`);
-        validateStepArgs(info, wanted.args ?? {});
-        return { info, args: wanted.args ?? {}, priority: wanted.priority ?? info.priority };
-      })
-    : available.filter((s) => s.priority > 0).map((info) => ({ info, args: {}, priority: info.priority }));
-  const ordered = requested ? chosen : orderSteps(chosen.map((c) => ({ ...c, interface: c.info.interface })), kind);
-  return ordered.map(({ info, args, priority }) => ({ interface: info.interface, step: info.step, priority, args, repeatable: info.repeatable }));
+  if (requested) return listSteps(requested.map((wanted) => resolveRequestedStep(context, kind, wanted, available)));
+  const automatic = available.filter((s) => s.priority > 0).map((info) => ({ info, args: {}, priority: info.priority }));
+  return listSteps(orderSteps(automatic.map((c) => ({ ...c, interface: c.info.interface })), kind));
 }
+
+/** A reserved step as the plan lists it: run by the conductor, safe to run again. */
+function reservedStepInfo(iface: string, step: string): StepInfo {
+  return { interface: iface as InterfaceType, step, priority: 0, abortable: true, argsinfo: null, requiresRamdisk: false, repeatable: true };
+}
+
+/** How a run of the plan ended: all done, or paused by a step (hold, wait, or an async driver step). */
+export type PlanOutcome = 'done' | StepPause;
 
 /** Makes `steps` the node's plan of this kind, none of them run yet (saved with the node). */
 export function storePlan(node: DriverNode, kind: StepKind, steps: PlannedStep[]): void {
@@ -70,13 +102,27 @@ export function forgetAllPlans(node: DriverNode): void {
 }
 
 /**
+ * Marks the step that paused the plan (hold, wait, or an async driver step whose callback came)
+ * as completed, so the next run goes on after it.
+ */
+export function completePausedStep(node: DriverNode, kind: StepKind): void {
+  const started = numberAt(node.driverInternalInfo, key.started(kind), -1);
+  node.driverInternalInfo = { ...node.driverInternalInfo, [key.index(kind)]: started };
+}
+
+/** The step in progress or paused, as the plan lists it. */
+export function currentPlannedStep(node: DriverNode, kind: StepKind): PlannedStep | undefined {
+  return storedPlan(node, kind)?.[numberAt(node.driverInternalInfo, key.started(kind), -1)];
+}
+
+/**
  * Runs the stored plan from the step after the last completed one, so the same call starts a
  * plan and resumes one whose conductor died. A step that was in flight then runs again if it
  * is repeatable; if it is not, StepInterruptedError fails the work. The progress is saved
- * before and after every step. The plan is dropped when the run ends, done or failed; `wait`
- * keeps it for the callback that continues it.
+ * before and after every step. The plan is dropped when the run ends, done or failed; a pause
+ * keeps it for whatever continues it (unhold, the end of a wait, a callback).
  */
-export async function runPlan(context: NodeTaskContext, kind: StepKind, onStart: StepStartListener): Promise<'done' | 'wait'> {
+export async function runPlan(context: NodeTaskContext, kind: StepKind, onStart: StepStartListener): Promise<PlanOutcome> {
   const { task } = context;
   const steps = storedPlan(task.node, kind) ?? [];
   const currentField = CURRENT_STEP_FIELD[kind];
@@ -91,8 +137,12 @@ export async function runPlan(context: NodeTaskContext, kind: StepKind, onStart:
       task.node.driverInternalInfo = { ...task.node.driverInternalInfo, [key.started(kind)]: index };
       await context.save();
       await onStart(step, index, steps.length);
-      const outcome = await runStep(task.driver[step.interface as InterfaceType], kind, step.step, task, step.args);
-      if (outcome === STEP_WAIT) return 'wait';
+      if (isReservedStep(step.step)) {
+        const pause = await runReservedStep(task, step.step, step.args);
+        if (pause) return pause;
+      } else if ((await runStep(task.driver[step.interface as InterfaceType], kind, step.step, task, step.args)) === STEP_WAIT) {
+        return { pause: 'wait' };
+      }
       task.node.driverInternalInfo = { ...task.node.driverInternalInfo, [key.index(kind)]: index };
       await context.save();
     }

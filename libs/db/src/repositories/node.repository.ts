@@ -208,6 +208,11 @@ export class NodeRepository {
     return row === undefined ? undefined : row.reservation;
   }
 
+  /** How many nodes are in one of these provision states, cluster-wide (concurrency limits). */
+  async countInProvisionStates(states: readonly string[]): Promise<number> {
+    return this.nodes.createQueryBuilder('node').where('node.provision_state IN (:...states)', { states }).getCount();
+  }
+
   /** Runs `work` in one transaction; repository methods take the handle it gets. */
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);

@@ -36,6 +36,9 @@ export const conductorSettings = [
   s.rescueCallbackTimeout,
   s.serviceCallbackTimeout,
   s.syncLocalStateInterval,
+  s.maxConductorWaitStepSeconds,
+  s.maxConcurrentDeploy,
+  s.maxConcurrentClean,
 ] as const;
 
 export const orchestratorSettings = [

@@ -72,6 +72,9 @@ describe('loadConfig defaults', () => {
       rescueCallbackTimeout: 1800,
       serviceCallbackTimeout: 1800,
       syncLocalStateInterval: 180,
+      maxConductorWaitStepSeconds: 30,
+      maxConcurrentDeploy: 250,
+      maxConcurrentClean: 50,
       enabledInterfaces: {},
       defaultInterfaces: {},
     });
@@ -154,6 +157,9 @@ describe('loadConfig from the environment', () => {
       rescueCallbackTimeout: 1800,
       serviceCallbackTimeout: 1800,
       syncLocalStateInterval: 180,
+      maxConductorWaitStepSeconds: 30,
+      maxConcurrentDeploy: 250,
+      maxConcurrentClean: 50,
       enabledInterfaces: { boot: ['redfish-virtual-media', 'ipxe'] },
       defaultInterfaces: { boot: 'ipxe' },
     });

@@ -219,6 +219,27 @@ export const settings = {
     default: 180,
     description: "Seconds between two passes that take over active nodes last prepared by another conductor (they also run at once after a membership change). 0 disables the periodic pass.",
   }),
+  maxConductorWaitStepSeconds: defineSetting({
+    key: 'conductor.maxConductorWaitStepSeconds',
+    env: 'SLIPWAY_MAX_CONDUCTOR_WAIT_STEP_SECONDS',
+    schema: v.integer({ min: 0, max: 86400 }),
+    default: 30,
+    description: 'Longest a `wait` step with `seconds` sleeps before its work goes on (Ironic: max_conductor_wait_step_seconds).',
+  }),
+  maxConcurrentDeploy: defineSetting({
+    key: 'conductor.maxConcurrentDeploy',
+    env: 'SLIPWAY_MAX_CONCURRENT_DEPLOY',
+    schema: v.integer({ min: 1, max: 1000000 }),
+    default: 250,
+    description: 'Nodes that may be deploying (or waiting in a deploy) at once in the whole cluster; a deploy request beyond it answers 503 (Ironic: max_concurrent_deploy).',
+  }),
+  maxConcurrentClean: defineSetting({
+    key: 'conductor.maxConcurrentClean',
+    env: 'SLIPWAY_MAX_CONCURRENT_CLEAN',
+    schema: v.integer({ min: 1, max: 1000000 }),
+    default: 50,
+    description: 'Nodes that may be cleaning (or waiting in a clean) at once in the whole cluster; a clean, provide or undeploy request beyond it answers 503 (Ironic: max_concurrent_clean).',
+  }),
   heartbeatTimeout: defineSetting({
     key: 'conductor.heartbeatTimeout',
     env: 'SLIPWAY_HEARTBEAT_TIMEOUT',

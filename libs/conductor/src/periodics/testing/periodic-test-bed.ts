@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { RingDirectory } from '@slipway/cluster';
 import type { NodeEntity } from '@slipway/db';
-import { ConductorRepository, createMigratedTestDatabase, MigratedTestDatabase, NodeHistoryRepository, NodeRepository, PortRepository } from '@slipway/db';
+import { ConductorRepository, createMigratedTestDatabase, DeployTemplateRepository, MigratedTestDatabase, NodeHistoryRepository, NodeRepository, PortRepository } from '@slipway/db';
 import { DEFAULT_DRIVER_CONFIG, DriverRegistry, PeriodicContext } from '@slipway/drivers-framework';
 import { registerFakeDrivers } from '@slipway/drivers-fake';
 import { NodeHistoryRecorder } from '../../history/node-history.recorder';
 import { NodeLockService } from '../../locks/node-lock.service';
 import { BackgroundWork } from '../../tasks/background-work';
 import { NodeTaskRunner } from '../../tasks/node-task.runner';
+import { ProvisionHandler } from '../../provisioning/provision.handler';
+import { DEFAULT_PROVISIONING_SETTINGS, ProvisioningSettings } from '../../provisioning/provisioning-settings';
 import { OwnedNodes } from '../owned-nodes';
 
 /**
@@ -41,6 +43,11 @@ export class PeriodicTestBed {
     this.tasks = new NodeTaskRunner(this.nodes, locks, registry, new BackgroundWork(), new PortRepository(db.dataSource));
     this.rings = new RingDirectory(async () => ['c1', ...members].map((hostname) => ({ hostname, conductorGroup: this.group, hardwareTypes: ['fake-hardware'] })));
     this.owned = new OwnedNodes(this.nodes, this.rings, this.identity);
+  }
+
+  /** The conductor's provisioning, on this bed's nodes and journal. */
+  provisioning(settings: Partial<ProvisioningSettings> = {}): ProvisionHandler {
+    return new ProvisionHandler(this.tasks, this.recorder, this.identity, this.nodes, new DeployTemplateRepository(this.db.dataSource), { ...DEFAULT_PROVISIONING_SETTINGS, ...settings });
   }
 
   static async open(otherMembers: readonly string[] = []): Promise<PeriodicTestBed> {
