@@ -30,7 +30,7 @@ describe('standalone mode (cross-process)', () => {
     const v1 = await fetch(`${url}/v1`);
     expect(v1.status).toBe(200);
     expect(v1.headers.get('x-openstack-ironic-api-version')).toBe('1.1');
-    expect(((await v1.json()) as { version: { version: string } }).version.version).toBe('1.82');
+    expect(((await v1.json()) as { version: { version: string } }).version.version).toBe('1.87');
 
     const ready = await fetch(`${url}/readyz`);
     expect(ready.status).toBe(200);

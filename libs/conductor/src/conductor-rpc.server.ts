@@ -13,6 +13,7 @@ import { ProvisionHandler } from './provisioning/provision.handler';
 import { RaidConfigHandler } from './raid/raid-config.handler';
 import { VendorPassthruHandler } from './vendor/vendor-passthru.handler';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
+import { ContinueInspectionHandler } from './inspection/continue-inspection.handler';
 import { NodeVifHandler } from './vifs/node-vif.handler';
 import { VolumeHandler } from './volume/volume.handler';
 
@@ -40,6 +41,7 @@ export class ConductorRpcServer implements OnApplicationBootstrap, OnApplication
     private readonly portgroupAdmin: PortgroupAdminHandler,
     private readonly vifs: NodeVifHandler,
     private readonly agent: AgentHeartbeatHandler,
+    private readonly inspection: ContinueInspectionHandler,
     private readonly volumes: VolumeHandler,
   ) {}
 
@@ -55,6 +57,7 @@ export class ConductorRpcServer implements OnApplicationBootstrap, OnApplication
     this.portgroupAdmin.register(handlers);
     this.vifs.register(handlers);
     this.agent.register(handlers);
+    this.inspection.register(handlers);
     this.volumes.register(handlers);
     return this.nodeAdmin.register(handlers);
   }

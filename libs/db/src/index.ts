@@ -62,3 +62,5 @@ export { NodeHistoryRepository } from './repositories/node-history.repository';
 export { NodeInventoryRepository } from './repositories/node-inventory.repository';
 export { BiosSettingRepository } from './repositories/bios-setting.repository';
 export type { BiosSettingValues } from './repositories/bios-setting.repository';
+export { FirmwareComponentRepository } from './repositories/firmware-component.repository';
+export type { FirmwareComponentValues } from './repositories/firmware-component.repository';

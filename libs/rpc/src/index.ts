@@ -58,5 +58,6 @@ export { allocationCreate, allocationDestroy, newAllocationSchema } from './cont
 export { nodeVendorPassthru, nodeVendorPassthruMethods, driverVendorPassthru, driverVendorPassthruMethods } from './contracts/vendor-passthru.contracts';
 export { nodeVifList, nodeVifAttach, nodeVifDetach } from './contracts/node-vif.contracts';
 export { nodeGetWithToken, nodeHeartbeat, AGENT_STATUSES } from './contracts/agent-heartbeat.contracts';
+export { nodeContinueInspection } from './contracts/node-inspection.contract';
 export { volumeConnectorUpdate, volumeConnectorDestroy, volumeTargetUpdate, volumeTargetDestroy } from './contracts/volume.contracts';
 export { nodeSetTargetRaidConfig } from './contracts/node-raid.contract';

@@ -40,6 +40,7 @@ export const RPC_NAMES = {
   nodeVifDetach: 'conductor.node.vif-detach',
   nodeGetWithToken: 'conductor.node.get-with-token',
   nodeHeartbeat: 'conductor.node.heartbeat',
+  nodeContinueInspection: 'conductor.node.continue-inspection',
   volumeConnectorUpdate: 'conductor.volume-connector.update',
   volumeConnectorDestroy: 'conductor.volume-connector.destroy',
   volumeTargetUpdate: 'conductor.volume-target.update',

@@ -1,6 +1,6 @@
 import { Global, Module, Provider } from '@nestjs/common';
 import { AllocationRepository, ChassisRepository, ConductorRepository, DataSource, DeployTemplateRepository, NodeRepository, NodeTraitRepository } from '@slipway/db';
-import { BiosSettingRepository, NodeHistoryRepository, NodeInventoryRepository, VolumeConnectorRepository, VolumeTargetRepository } from '@slipway/db';
+import { BiosSettingRepository, FirmwareComponentRepository, NodeHistoryRepository, NodeInventoryRepository, VolumeConnectorRepository, VolumeTargetRepository } from '@slipway/db';
 import { PortgroupRepository, PortRepository } from '@slipway/db';
 import { DATA_SOURCE } from './tokens';
 
@@ -12,8 +12,9 @@ const repository = <T>(type: new (dataSource: DataSource) => T): Provider => ({
 });
 
 const providers = [repository(NodeRepository), repository(ChassisRepository), repository(ConductorRepository), repository(NodeTraitRepository), repository(AllocationRepository), repository(DeployTemplateRepository)];
-// Volume connectors and targets, and the read-only node sub-resources (history, inventory, BIOS).
-providers.push(repository(VolumeConnectorRepository), repository(VolumeTargetRepository), repository(NodeHistoryRepository), repository(NodeInventoryRepository), repository(BiosSettingRepository));
+// Volume connectors and targets, and the read-only node sub-resources (history, inventory, BIOS, firmware).
+providers.push(repository(VolumeConnectorRepository), repository(VolumeTargetRepository), repository(NodeHistoryRepository), repository(NodeInventoryRepository));
+providers.push(repository(BiosSettingRepository), repository(FirmwareComponentRepository));
 
 // Ports and portgroups of nodes.
 providers.push(repository(PortRepository), repository(PortgroupRepository));

@@ -6,3 +6,4 @@ export { baremetalCli, ensureBaremetalCli, BaremetalCli } from './baremetal-cli'
 export { IronicHttp, IronicResponse } from './ironic-http';
 export { CreateNodesOptions, TestCluster, TestClusterOptions } from './test-cluster';
 export { waitUntil } from './wait-until';
+export { strictFake } from './strict-fake';

@@ -3,8 +3,8 @@ import type { ConductorInterfaceRow } from '@slipway/db';
 /**
  * The interface types of the driver detail, each with the version that shows it. Ironic walks a
  * Python set here, so its order changes from one process to the next; this is the order the
- * captured Ironic 2023.1 answered with, so that the documents compare key for key. `firmware`
- * (1.86) is newer than the versions served today and never shows yet.
+ * captured Ironic 2023.1 answered with, so that the documents compare key for key; `firmware`
+ * (1.86), which that Ironic did not have, comes last.
  */
 export const DRIVER_INTERFACE_TYPES: ReadonlyArray<{ type: string; minMinor: number }> = [
   { type: 'deploy', minMinor: 30 },

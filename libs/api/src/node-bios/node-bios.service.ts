@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { BiosSettingRepository } from '@slipway/db';
 import { BIOSSettingNotFoundError, InvalidParameterValueError, NotFoundError } from '@slipway/errors';
-import { parseBoolean, single } from '../common/query-values';
+import { single } from '../common/query-values';
+import { requestReturnFields } from '../common/return-fields';
 import { NodesService, RequestContext } from '../nodes/nodes.service';
 import { isLogicalName } from '../ports/arg-values';
-import { parseFieldList, RawQuery } from '../ports/collection-query';
-import { pythonRepr } from '../common/python-repr';
+import type { RawQuery } from '../ports/collection-query';
 import { refuseUnexpected } from '../volume/volume-list-query';
 import { BIOS_DEFAULT_FIELDS, BIOS_REGISTRY_FIELDS, BIOS_SELECTABLE_FIELDS, biosSettingView } from './bios-setting.view';
 
@@ -24,7 +24,12 @@ export class NodeBiosService {
   async list(ident: string, raw: RawQuery, context: RequestContext): Promise<{ bios: Record<string, unknown>[] }> {
     if (context.minor < BIOS_MIN_MINOR) throw new NotFoundError();
     refuseUnexpected(raw, ['detail', 'fields']);
-    const fields = returnFields(single(raw.detail), single(raw.fields), context.minor);
+    const fields = requestReturnFields(single(raw.detail), single(raw.fields), {
+      queryAllowed: context.minor >= BIOS_QUERY_MIN_MINOR,
+      defaults: BIOS_DEFAULT_FIELDS,
+      detail: BIOS_REGISTRY_FIELDS,
+      selectable: BIOS_SELECTABLE_FIELDS,
+    });
     const node = await this.nodes.find(ident, context.minor);
     const settings = await this.settings.listByNodeId(node.id);
     return { bios: settings.map((setting) => biosSettingView(setting, context.baseUrl, ident, fields)) };
@@ -40,18 +45,4 @@ export class NodeBiosService {
     const fields = context.minor >= BIOS_QUERY_MIN_MINOR ? BIOS_REGISTRY_FIELDS : BIOS_DEFAULT_FIELDS;
     return { [name]: biosSettingView(setting, context.baseUrl, node.uuid, fields) };
   }
-}
-
-/** Ironic's get_request_return_fields for BIOS, with its messages; unknown field names are a 400 (Ironic: 500). */
-function returnFields(rawDetail: string | undefined, rawFields: string | undefined, minor: number): readonly string[] {
-  const detail = parseBoolean('detail', rawDetail);
-  const fields = parseFieldList(rawFields);
-  if (detail !== undefined && minor < BIOS_QUERY_MIN_MINOR) throw new InvalidParameterValueError(`Invalid query parameter ?detail=${detail ? 'True' : 'False'} received.`);
-  if (fields !== undefined && minor < BIOS_QUERY_MIN_MINOR) throw new InvalidParameterValueError(`Invalid query parameter ?fields=${pythonRepr(fields)} received.`);
-  if (fields !== undefined && detail) throw new InvalidParameterValueError('Can not specify ?detail=True and fields in the same request.');
-  if (detail) return BIOS_REGISTRY_FIELDS;
-  if (fields === undefined) return BIOS_DEFAULT_FIELDS;
-  const unknown = fields.filter((name) => !BIOS_SELECTABLE_FIELDS.includes(name));
-  if (unknown.length) throw new InvalidParameterValueError(`Field(s) "${unknown.join(', ')}" are not valid`);
-  return fields;
 }

@@ -25,7 +25,10 @@ const field = (name: string, minMinor: number, value: (c: NodeViewContext) => un
 const column = (name: string, minMinor: number, key: keyof NodeEntity): NodeField => field(name, minMinor, (c) => c.node[key] ?? null);
 const links = (name: string, minMinor: number): NodeField => field(name, minMinor, (c) => resourceLinks(c.baseUrl, `nodes/${c.node.uuid}/${name}`));
 
-/** Every node field in the order Ironic 2023.1 writes them, with the version that added it. */
+/**
+ * Every node field in the order Ironic writes them (2023.1's order; the later fields take their
+ * alphabetical place, as in Ironic's list), with the version that added it.
+ */
 export const NODE_FIELDS: readonly NodeField[] = [
   column('uuid', 1, 'uuid'),
   field('created_at', 1, (c) => ironicTimestamp(c.node.createdAt)),
@@ -46,6 +49,7 @@ export const NODE_FIELDS: readonly NodeField[] = [
   field('driver_internal_info', 3, (c) => maskSecrets(c.node.driverInternalInfo)),
   column('extra', 1, 'extra'),
   column('fault', 42, 'fault'),
+  column('firmware_interface', 86, 'firmwareInterface'),
   field('inspection_finished_at', 6, (c) => ironicTimestamp(c.node.inspectionFinishedAt)),
   field('inspection_started_at', 6, (c) => ironicTimestamp(c.node.inspectionStartedAt)),
   column('inspect_interface', 31, 'inspectInterface'),
@@ -60,6 +64,7 @@ export const NODE_FIELDS: readonly NodeField[] = [
   column('network_data', 66, 'networkData'),
   column('network_interface', 20, 'networkInterface'),
   column('owner', 50, 'owner'),
+  column('parent_node', 83, 'parentNode'),
   column('power_interface', 31, 'powerInterface'),
   column('power_state', 1, 'powerState'),
   column('properties', 1, 'properties'),
@@ -75,6 +80,7 @@ export const NODE_FIELDS: readonly NodeField[] = [
   column('retired', 61, 'retired'),
   column('retired_reason', 61, 'retiredReason'),
   column('secure_boot', 75, 'secureBoot'),
+  column('service_step', 87, 'serviceStep'),
   column('shard', 82, 'shard'),
   column('storage_interface', 33, 'storageInterface'),
   column('target_power_state', 1, 'targetPowerState'),

@@ -36,6 +36,15 @@ describe('parseNodeListQuery', () => {
     expect(() => parseNodeListQuery({ conductor_group: 'a' }, 45, false)).toThrow('Request not acceptable.');
   });
 
+  it('reads include_children and parent_node from 1.83, with Ironic\'s 406 before', () => {
+    expect(parseNodeListQuery({}, 87, false).children).toEqual({ include: false, parent: undefined });
+    expect(parseNodeListQuery({ include_children: 'True', parent_node: 'rack-1' }, 83, false).children).toEqual({ include: true, parent: 'rack-1' });
+    const tooOld = 'Request not acceptable. The minimal required API version should be 1.83';
+    expect(() => parseNodeListQuery({ include_children: 'true' }, 82, false)).toThrow(tooOld);
+    expect(() => parseNodeListQuery({ parent_node: 'rack-1' }, 82, false)).toThrow(tooOld);
+    expect(() => parseNodeListQuery({ include_children: 'maybe' }, 83, false)).toThrow(/include_children/);
+  });
+
   it('parses filters, sort and limits', () => {
     const query = parseNodeListQuery({ maintenance: 'yes', associated: 'false', provision_state: 'wait call-back', conductor_group: 'RACK1', limit: '5000', sort_key: 'name', sort_dir: 'desc', shard: 'a, b' }, 82, false);
     expect(query.filter).toMatchObject({ maintenance: true, associated: false, provisionState: 'wait call-back', conductorGroup: 'rack1', shards: ['a', 'b'] });

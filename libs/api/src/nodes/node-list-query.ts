@@ -5,6 +5,7 @@ import { parseFields } from '../common/fields';
 import { parseBoolean, single } from '../common/query-values';
 import { parseLimit, parseSortDir, parseSortKey } from '../common/pagination';
 import { NODE_SELECTABLE_FIELDS } from './node-fields';
+import { MINOR_PARENT_NODE } from './parent-node';
 
 export type RawQuery = Record<string, string | string[] | undefined>;
 
@@ -13,6 +14,8 @@ export interface NodeListQuery {
   filter: NodeListFilter;
   /** `?conductor=`: computed through the hash ring after the query, as Ironic does. */
   conductor?: string;
+  /** `?include_children=` and `?parent_node=` (a name or uuid); the service resolves the parent. */
+  children: { include: boolean; parent?: string };
   sortKey: NodeSortKey;
   sortKeyName: string;
   sortDir: 'asc' | 'desc';
@@ -44,6 +47,9 @@ export function parseNodeListQuery(raw: RawQuery, minor: number, detailPath: boo
   for (const [name, minMinor] of Object.entries(PARAM_MIN_MINOR)) {
     if (q(name) !== undefined && minor < minMinor) throw new NotAcceptableError('Request not acceptable.');
   }
+  if ((q('include_children') !== undefined || q('parent_node') !== undefined) && minor < MINOR_PARENT_NODE) {
+    throw new NotAcceptableError(`Request not acceptable. The minimal required API version should be 1.${MINOR_PARENT_NODE}`);
+  }
   const detailParam = parseBoolean('detail', q('detail'));
   if (detailPath && detailParam !== undefined) throw new InvalidParameterValueError('Can not specify ?detail=True twice.');
   const detail = detailPath || detailParam === true;
@@ -73,6 +79,7 @@ export function parseNodeListQuery(raw: RawQuery, minor: number, detailPath: boo
       shards: shard ? shard.split(',').map((s) => s.trim()).filter(Boolean) : undefined,
     },
     conductor: q('conductor'),
+    children: { include: parseBoolean('include_children', q('include_children')) ?? false, parent: q('parent_node') },
     sortKey: sort.column,
     sortKeyName: sort.apiName,
     sortDir: parseSortDir(q('sort_dir')),

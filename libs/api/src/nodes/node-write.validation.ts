@@ -9,13 +9,24 @@ import { NODE_FIELDS } from './node-fields';
 
 const MIN_MINOR = new Map(NODE_FIELDS.map((field) => [field.name, field.minMinor]));
 
-/** Ironic's node PATCH allow-list (2023.1, at 1.82). */
+/**
+ * Ironic's node PATCH allow-list at 1.87. Like Ironic's, it does not depend on the request's
+ * version: a field newer than the version is refused with 406 (checkPatchVersions).
+ */
 export const NODE_PATCHABLE_FIELDS = [
   'automated_clean', 'bios_interface', 'boot_interface', 'chassis_uuid', 'conductor_group', 'console_interface', 'deploy_interface', 'description',
-  'driver', 'driver_info', 'extra', 'inspect_interface', 'instance_info', 'instance_uuid', 'lessee', 'maintenance', 'management_interface', 'name',
-  'network_data', 'network_interface', 'owner', 'power_interface', 'properties', 'protected', 'protected_reason', 'raid_interface',
-  'rescue_interface', 'resource_class', 'retired', 'retired_reason', 'shard', 'storage_interface', 'vendor_interface',
+  'driver', 'driver_info', 'extra', 'firmware_interface', 'inspect_interface', 'instance_info', 'instance_uuid', 'lessee', 'maintenance',
+  'management_interface', 'name', 'network_data', 'network_interface', 'owner', 'parent_node', 'power_interface', 'properties', 'protected',
+  'protected_reason', 'raid_interface', 'rescue_interface', 'resource_class', 'retired', 'retired_reason', 'shard', 'storage_interface', 'vendor_interface',
 ] as const;
+
+/** A patch that touches a field newer than the request's version is 406, before anything applies (Ironic). */
+export function checkPatchVersions(operations: ReadonlyArray<{ path: string }>, minor: number): void {
+  for (const { path } of operations) {
+    const minMinor = MIN_MINOR.get(path.split('/')[1]);
+    if (minMinor !== undefined && minMinor > minor) throw new NotAcceptableError('Request not acceptable.');
+  }
+}
 
 /** The fields of a create body, checked: types, version, name and uuid rules. */
 export function validateNodeCreate(body: unknown, minor: number): NodeWritableFields {

@@ -8,9 +8,9 @@ import { RPC_TRANSPORT } from '@slipway/runtime';
 import { applyPatch, checkPatchPaths, parsePatch } from '../common/json-patch';
 import { CONDUCTOR_ROUTER, ConductorRouter, RoutedNode } from '../routing/conductor-router';
 import { nodeView } from './node.view';
-import { NODE_PATCHABLE_FIELDS, validateNodeChanges, validateNodeCreate } from './node-write.validation';
+import { checkPatchVersions, NODE_PATCHABLE_FIELDS, validateNodeChanges, validateNodeCreate } from './node-write.validation';
 import { NodesService, RequestContext } from './nodes.service';
-
+import { withParentUuid } from './parent-node';
 
 /** Node create/update/delete: validated here, carried out by the owning conductor over RPC. */
 @Injectable()
@@ -22,7 +22,7 @@ export class NodeWritesService {
   ) {}
 
   async create(body: unknown, context: RequestContext): Promise<{ uuid: string; view: Record<string, unknown> }> {
-    const fields = validateNodeCreate(body, context.minor);
+    const fields = validateNodeCreate(await withParentUuid(body, context.minor, this.finder(context)), context.minor);
     const uuid = fields.uuid ?? randomUUID();
     // The ring compares groups case-insensitively; errors name the group as the client wrote it.
     const routed = { uuid, driver: fields.driver as string, conductorGroup: fields.conductor_group ?? '' };
@@ -34,6 +34,7 @@ export class NodeWritesService {
   async update(ident: string, body: unknown, resetInterfaces: boolean, context: RequestContext): Promise<Record<string, unknown>> {
     const operations = parsePatch(body);
     checkPatchPaths(operations, NODE_PATCHABLE_FIELDS);
+    checkPatchVersions(operations, context.minor);
     const node = await this.reads.find(ident, context.minor);
     checkUpdatable(node, operations);
     const before = this.patchableView(node, context);
@@ -41,7 +42,7 @@ export class NodeWritesService {
     const changed = Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));
     // A removed root field is reset to its empty value, as Ironic does.
     for (const key of Object.keys(before)) if (!(key in after)) changed[key] = emptyValueOf(before[key]);
-    const changes = validateNodeChanges(changed, context.minor);
+    const changes = validateNodeChanges(await withParentUuid(changed, context.minor, this.finder(context)), context.minor);
     if (Object.keys(changes).length || resetInterfaces) {
       const host = await this.routeForWrite({ uuid: node.uuid, driver: changes.driver ?? node.driver, conductorGroup: changes.conductor_group ?? node.conductorGroup });
       await this.rpc.call(host, nodeUpdate, { uuid: node.uuid, changes, resetInterfaces });
@@ -53,6 +54,10 @@ export class NodeWritesService {
     const node = await this.reads.find(ident, context.minor);
     const host = await this.router.hostFor(node);
     await this.rpc.call(host, nodeDestroy, { uuid: node.uuid });
+  }
+
+  private finder(context: RequestContext): (ident: string) => Promise<NodeEntity> {
+    return (ident) => this.reads.find(ident, context.minor);
   }
 
   /** Node endpoints turn NoValidHost into 400, as Ironic does. */

@@ -34,6 +34,19 @@ describe('nodeView', () => {
     expect(withoutTimes(ours)).toEqual(withoutTimes(expected));
   });
 
+  it('adds parent_node at 1.83, firmware_interface at 1.86 and service_step at 1.87, each in its alphabetical place', () => {
+    const later = { ...node, parentNode: '0b6a3a94-1f7c-4f1b-9d70-4b7c9c5a0001', firmwareInterface: 'no-firmware', serviceStep: {} } as NodeEntity;
+    const keys = (minor: number) => Object.keys(nodeView({ ...context(minor), node: later }));
+    const before = Object.keys(shown('node.show@1.82'));
+    const inserted = (after: string, name: string, list: string[]) => [...list.slice(0, list.indexOf(after) + 1), name, ...list.slice(list.indexOf(after) + 1)];
+    const at83 = inserted('owner', 'parent_node', before);
+    const at86 = inserted('fault', 'firmware_interface', at83);
+    expect(keys(83)).toEqual(at83);
+    expect(keys(86)).toEqual(at86);
+    expect(keys(87)).toEqual(inserted('secure_boot', 'service_step', at86));
+    expect(nodeView({ ...context(87), node: later })).toMatchObject({ parent_node: later.parentNode, firmware_interface: 'no-firmware', service_step: {} });
+  });
+
   it('masks secrets in driver_info and instance_info like Ironic', () => {
     const unmasked = { ...node, driverInfo: { ipmi_password: 'secret', fake_x: 'y', nested: { token: 't' } }, instanceInfo: { image_url: 'http://x/y.img', configdrive: 'abc', foo: 'bar' } };
     const view = nodeView({ ...context(82), node: unmasked as NodeEntity });

@@ -6,7 +6,8 @@ import { nextLink } from '../common/pagination';
 import { single } from '../common/query-values';
 import { CONDUCTOR_ROUTER, ConductorRouter } from '../routing/conductor-router';
 import { parseNodeIdent } from './node-ident';
-import { parseNodeListQuery, RawQuery } from './node-list-query';
+import { NodeListQuery, parseNodeListQuery, RawQuery } from './node-list-query';
+import { canonicalUuid, isUuid } from '../common/identifiers';
 import { parseFields } from '../common/fields';
 import { NODE_SELECTABLE_FIELDS } from './node-fields';
 import { nodeView } from './node.view';
@@ -26,6 +27,7 @@ export class NodesService {
 
   async list(raw: RawQuery, context: RequestContext, detailPath: boolean): Promise<{ nodes: Record<string, unknown>[]; next?: string }> {
     const query = parseNodeListQuery(raw, context.minor, detailPath);
+    query.filter.parentNode = await this.parentFilter(query.children, context.minor);
     const marker = query.marker === undefined ? undefined : await this.find(query.marker, context.minor);
     const withTraits = query.detail || (query.fields?.includes('traits') ?? false);
     let page = await this.nodes.list(query.filter, { sortKey: query.sortKey, sortDir: query.sortDir, limit: query.limit, marker }, { withTraits });
@@ -57,6 +59,16 @@ export class NodesService {
     const node = 'uuid' in parsed ? await this.nodes.findByUuid(parsed.uuid) : await this.nodes.findByName(parsed.name);
     if (!node) throw new NodeNotFoundError({ node: ident });
     return node;
+  }
+
+  /**
+   * Ironic hides child nodes from lists, whatever the version, unless `include_children` is true
+   * (then `parent_node` is ignored) or `parent_node` asks for the children of one node.
+   */
+  private async parentFilter(children: NodeListQuery['children'], minor: number): Promise<string | null | undefined> {
+    if (children.include) return undefined;
+    if (children.parent === undefined) return null;
+    return isUuid(children.parent) ? canonicalUuid(children.parent) : (await this.find(children.parent, minor)).uuid;
   }
 
   private async ownersOf(nodes: NodeEntity[], wanted: boolean): Promise<Map<number, string | null>> {

@@ -1,37 +1,28 @@
 import type { NodeEntity, NodeRepository, PortEntity, PortRepository } from '@slipway/db';
 import { NotFoundError } from '@slipway/errors';
+import { strictFake } from '@slipway/testing';
 import type { NodeOwnerRpcService } from '../node-states/node-owner-rpc.service';
 import type { NodesService } from '../nodes/nodes.service';
 import { RamdiskService } from './ramdisk.service';
 
 const UUID = '5ccb250d-aa4e-4c6e-9b91-f6e6354d8194';
 
-/** An object whose only members are `members`; touching another one fails the test. */
-function strict<T extends object>(name: string, members: Partial<T>): T {
-  return new Proxy(members as T, {
-    get: (target, property) => {
-      if (property in target || property === 'then') return (target as Record<PropertyKey, unknown>)[property];
-      throw new Error(`unplanned use of ${name}.${String(property)}`);
-    },
-  });
-}
-
 function setup(node: Partial<NodeEntity>, ports: Record<string, number> = {}) {
   let row = { id: 7, uuid: UUID, provisionState: 'wait call-back', properties: { cpus: 2 }, instanceInfo: { image_url: 'http://i', configdrive: 'x' }, driverInternalInfo: {}, ...node } as NodeEntity;
   const rpcCalls: string[] = [];
-  const nodes = strict<NodeRepository>('nodes', {
+  const nodes = strictFake<NodeRepository>('nodes', {
     findByUuid: async (uuid: string) => (uuid === UUID ? row : null),
     findById: async (id: number) => (id === row.id ? row : null),
   });
-  const portRepository = strict<PortRepository>('ports', { findByAddress: async (mac: string) => (mac in ports ? ({ nodeId: ports[mac] } as PortEntity) : null) });
-  const owner = strict<NodeOwnerRpcService>('owner', {
+  const portRepository = strictFake<PortRepository>('ports', { findByAddress: async (mac: string) => (mac in ports ? ({ nodeId: ports[mac] } as PortEntity) : null) });
+  const owner = strictFake<NodeOwnerRpcService>('owner', {
     call: (async (_node: unknown, contract: { name: string }) => {
       rpcCalls.push(contract.name);
       row = { ...row, driverInternalInfo: { ...row.driverInternalInfo, agent_secret_token: 'secret' } };
       return { token: 'secret' };
     }) as NodeOwnerRpcService['call'],
   });
-  const service = new RamdiskService(nodes, portRepository, strict<NodesService>('nodeReads', {}), owner);
+  const service = new RamdiskService(nodes, portRepository, strictFake<NodesService>('nodeReads', {}), owner);
   return { service, rpcCalls };
 }
 

@@ -8,18 +8,17 @@ import { AGENT_STATUSES, nodeGetWithToken, nodeHeartbeat } from '@slipway/rpc';
 import { single } from '../common/query-values';
 import { MASK } from '../common/secrets';
 import { NodeOwnerRpcService } from '../node-states/node-owner-rpc.service';
-import { nodeView } from '../nodes/node.view';
 import { NodesService, RequestContext } from '../nodes/nodes.service';
 import { expectUuid, expectUuidOrName, isMacAddress } from '../ports/arg-values';
 import { parseFieldList, RawQuery } from '../ports/collection-query';
 import { refuseUnexpected } from '../volume/volume-list-query';
 import { checkHeartbeatToken, parseHeartbeatArgs } from './heartbeat-args';
-import { lookupConfig } from './lookup-config';
+import { lookupAnswer } from './lookup-answer';
+import { nodeIdsByMacs } from './nodes-by-macs';
 
 /** The ramdisk endpoints appeared in 1.22; lookup hands out agent tokens from 1.62. */
 const RAMDISK_MIN_MINOR = 22;
 const AGENT_TOKEN_MIN_MINOR = 62;
-const LOOKUP_FIELDS = ['uuid', 'properties', 'instance_info', 'driver_internal_info'];
 
 /**
  * `GET /v1/lookup` and `POST /v1/heartbeat/{node}`, the deploy ramdisk's calls. A lookup finds a
@@ -60,8 +59,7 @@ export class RamdiskService {
       // Ironic hands an old client the stored token itself; nobody gets it a second time here.
       token = typeof node.driverInternalInfo.agent_secret_token === 'string' ? MASK : null;
     }
-    const view = nodeView({ node, baseUrl: context.baseUrl, minor: context.minor, traits: [], conductor: null, chassisUuid: null, allocationUuid: null }, { fields: LOOKUP_FIELDS });
-    return { node: view, config: lookupConfig(token) };
+    return lookupAnswer(node, token, context);
   }
 
   async heartbeat(ident: string, body: unknown, context: RequestContext): Promise<void> {
@@ -88,9 +86,7 @@ export class RamdiskService {
 
   /** The one node whose ports have these MACs; none when no port or ports of several nodes match. */
   private async byAddresses(macs: string[]): Promise<NodeEntity | null> {
-    const ports = await Promise.all(macs.map((mac) => this.ports.findByAddress(mac)));
-    const nodeIds = new Set(ports.flatMap((port) => (port ? [port.nodeId] : [])));
-    if (nodeIds.size !== 1) return null;
-    return this.nodes.findById([...nodeIds][0]);
+    const nodeIds = await nodeIdsByMacs(this.ports, macs);
+    return nodeIds.length === 1 ? this.nodes.findById(nodeIds[0]) : null;
   }
 }

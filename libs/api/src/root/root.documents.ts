@@ -24,6 +24,7 @@ const V1_COLLECTIONS: ReadonlyArray<readonly [name: string, minMinor: number]> =
   ['events', 54],
   ['deploy_templates', 55],
   ['shards', 82],
+  ['continue_inspection', 84],
 ];
 
 export function versionDocument(baseUrl: string) {

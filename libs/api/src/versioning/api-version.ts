@@ -1,7 +1,7 @@
-// Ironic's microversions: `1.N`. We serve the range Ironic 2023.1 serves (1.1 to 1.82).
+// Ironic's microversions: `1.N`. We serve 1.1 to 1.87 (Ironic up to the service verb).
 
 export const API_MIN_VERSION = '1.1';
-export const API_MAX_VERSION = '1.82';
+export const API_MAX_VERSION = '1.87';
 export const VERSION_HEADER = 'X-OpenStack-Ironic-API-Version';
 export const MIN_VERSION_HEADER = 'X-OpenStack-Ironic-API-Minimum-Version';
 export const MAX_VERSION_HEADER = 'X-OpenStack-Ironic-API-Maximum-Version';

@@ -11,14 +11,15 @@ describe('negotiateVersion', () => {
   });
 
   it('resolves latest (any case) to the maximum', () => {
-    expect(minorOf('latest')).toBe(82);
-    expect(minorOf('LATEST')).toBe(82);
+    expect(minorOf('latest')).toBe(87);
+    expect(minorOf('LATEST')).toBe(87);
   });
 
   it('accepts every version in range', () => {
     expect(minorOf('1.1')).toBe(1);
     expect(minorOf('1.50')).toBe(50);
     expect(minorOf('1.82')).toBe(82);
+    expect(minorOf('1.87')).toBe(87);
   });
 
   it('reads OpenStack-API-Version for the baremetal service, and prefers the legacy header', () => {
@@ -31,7 +32,7 @@ describe('negotiateVersion', () => {
     expect(minorOf('latestx')).toBe('unparsable');
     expect(minorOf('1')).toBe('unparsable');
     expect(minorOf('1.x')).toBe('unparsable');
-    expect(minorOf('1.83')).toBe('out-of-range');
+    expect(minorOf('1.88')).toBe('out-of-range');
     expect(minorOf('1.0')).toBe('out-of-range');
     expect(minorOf('2.1')).toBe('out-of-range');
   });
@@ -39,6 +40,6 @@ describe('negotiateVersion', () => {
   it('states the supported range when refusing', () => {
     const result = negotiateVersion('1.999', undefined);
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toContain('[1.1, 1.82]');
+    expect(!result.ok && result.message).toContain('[1.1, 1.87]');
   });
 });

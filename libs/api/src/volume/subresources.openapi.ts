@@ -1,8 +1,8 @@
 import type { ApiBodyOptions } from '@nestjs/swagger';
 import { CONNECTOR_TYPES } from './volume-write.validation';
 
-// Request bodies of the volume, VIF and heartbeat endpoints for the OpenAPI document, as the
-// checks in volume-write.validation and heartbeat-args apply them.
+// Request bodies of the volume, VIF, heartbeat and inspection-callback endpoints for the OpenAPI
+// document, as the checks in volume-write.validation, heartbeat-args and inspection-data apply them.
 
 type SchemaObject = NonNullable<Extract<ApiBodyOptions, { schema?: unknown }>['schema']>;
 
@@ -61,5 +61,22 @@ export const heartbeatBodySchema: SchemaObject = {
     agent_verify_ca: { type: 'string', description: 'API >= 1.68' },
     agent_status: { type: 'string', enum: ['start', 'end', 'error'], description: 'API >= 1.72' },
     agent_status_message: { type: 'string', description: 'API >= 1.72' },
+  },
+};
+
+/** `POST /v1/continue_inspection`: Ironic's minimal inventory; every other key is plugin data. */
+export const continueInspectionBodySchema: SchemaObject = {
+  type: 'object',
+  required: ['inventory'],
+  properties: {
+    inventory: {
+      type: 'object',
+      required: ['interfaces'],
+      properties: {
+        interfaces: { type: 'array', minItems: 1, items: { type: 'object', required: ['mac_address'], properties: { mac_address: { type: 'string' } } } },
+        bmc_address: nullable('string'),
+        bmc_v6address: nullable('string'),
+      },
+    },
   },
 };

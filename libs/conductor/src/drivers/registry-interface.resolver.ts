@@ -4,8 +4,9 @@ import type { NodeInterfaceFields } from '../nodes/node-field-mapping';
 import { NodeInterfaceResolver } from '../nodes/node-interface.resolver';
 
 /**
- * Interface selection by the conductor's driver registry, in the API's field names. Only the
- * interface types nodes expose at our API versions are filled (no firmware interface before 1.86).
+ * Interface selection by the conductor's driver registry, in the API's field names. Every
+ * interface type is filled, firmware included, whatever the API version of the request: the
+ * version only decides what a client sees (firmware_interface from 1.86), as in Ironic.
  */
 export class RegistryInterfaceResolver implements NodeInterfaceResolver {
   constructor(private readonly registry: DriverRegistry) {}

@@ -7,11 +7,11 @@ export type NodeInterfaceFields = Partial<Record<(typeof NODE_INTERFACE_FIELDS)[
 
 const COLUMN: Record<string, keyof NodeEntity> = {
   uuid: 'uuid', name: 'name', driver: 'driver', driver_info: 'driverInfo', extra: 'extra', instance_info: 'instanceInfo', properties: 'properties',
-  network_data: 'networkData', instance_uuid: 'instanceUuid', description: 'description', resource_class: 'resourceClass',
+  network_data: 'networkData', instance_uuid: 'instanceUuid', parent_node: 'parentNode', description: 'description', resource_class: 'resourceClass',
   conductor_group: 'conductorGroup', owner: 'owner', lessee: 'lessee', shard: 'shard', automated_clean: 'automatedClean',
   maintenance: 'maintenance', maintenance_reason: 'maintenanceReason', protected: 'protected', protected_reason: 'protectedReason',
   retired: 'retired', retired_reason: 'retiredReason', bios_interface: 'biosInterface', boot_interface: 'bootInterface',
-  console_interface: 'consoleInterface', deploy_interface: 'deployInterface', inspect_interface: 'inspectInterface',
+  console_interface: 'consoleInterface', deploy_interface: 'deployInterface', firmware_interface: 'firmwareInterface', inspect_interface: 'inspectInterface',
   management_interface: 'managementInterface', network_interface: 'networkInterface', power_interface: 'powerInterface',
   raid_interface: 'raidInterface', rescue_interface: 'rescueInterface', storage_interface: 'storageInterface', vendor_interface: 'vendorInterface',
 };

@@ -91,4 +91,21 @@ describe('NodeRepository', () => {
     expect((await nodes.list({ conductorGroup: group, descriptionContains: '5_a' }, page)).map((n) => n.id)).toEqual([a.id]);
     expect((await nodes.list({ conductorGroup: group, project: 'p1' }, page)).map((n) => n.id)).toEqual([a.id, b.id]);
   });
+
+  it('lists by parent (children, or only nodes without one), the children of a node and the nodes in a state', async () => {
+    const group = `family-${randomUUID().slice(0, 6)}`;
+    const parent = await create({ conductorGroup: group, provisionState: 'inspect wait' });
+    const first = await create({ conductorGroup: group, parentNode: parent.uuid });
+    const second = await create({ conductorGroup: group, parentNode: parent.uuid, provisionState: 'inspect wait' });
+    const page = { sortKey: 'id' as const, sortDir: 'asc' as const, limit: 100 };
+    const ids = async (parentNode?: string | null) => (await nodes.list({ conductorGroup: group, parentNode }, page)).map((n) => n.id);
+    expect(await ids(null)).toEqual([parent.id]);
+    expect(await ids(parent.uuid)).toEqual([first.id, second.id]);
+    expect(await ids(undefined)).toEqual([parent.id, first.id, second.id]);
+    expect(await nodes.childrenOf(parent.uuid)).toEqual([first.uuid, second.uuid]);
+    expect(await nodes.childrenOf(first.uuid)).toEqual([]);
+    const waiting = (await nodes.listInProvisionState('inspect wait')).map((n) => n.id);
+    expect(waiting).toEqual(expect.arrayContaining([parent.id, second.id]));
+    expect(waiting).not.toContain(first.id);
+  });
 });

@@ -27,6 +27,8 @@ export interface NodeListFilter {
   instanceUuid?: string;
   shards?: string[];
   sharded?: boolean;
+  /** Ironic's parent/child rule: a uuid lists that node's children; null lists only nodes without a parent. */
+  parentNode?: string | null;
 }
 
 export type NodeSortKey = keyof NodeEntity;
@@ -140,6 +142,18 @@ export class NodeRepository {
     if (filter.interface) conditions.push(`${column(filter.interface.property)} = ${param(filter.interface.name)}`);
     const text = `${this.rows.selectSql(false)} WHERE ${conditions.join(' AND ')} ORDER BY n.id LIMIT ${param(filter.limit)}`;
     const { rows } = await this.pool().query({ text, values });
+    return rows.map((row) => this.rows.toEntity(row));
+  }
+
+  /** The uuids of a node's children (`GET /v1/nodes/{node}/children`), oldest first. */
+  async childrenOf(parentUuid: string): Promise<string[]> {
+    const rows = await this.nodes.createQueryBuilder('node').select('node.uuid', 'uuid').where('node.parent_node = :parentUuid', { parentUuid }).orderBy('node.id').getRawMany<{ uuid: string }>();
+    return rows.map((row) => row.uuid);
+  }
+
+  /** Every node in one provision state (the inspection callback's BMC-address lookup, among nodes in `inspect wait`). */
+  async listInProvisionState(state: string): Promise<NodeEntity[]> {
+    const { rows } = await this.pool().query({ text: `${this.rows.selectSql(false)} WHERE n.provision_state = $1 ORDER BY n.id`, values: [state] });
     return rows.map((row) => this.rows.toEntity(row));
   }
 
@@ -262,5 +276,6 @@ function filterConditions(filter: NodeListFilter, column: (property: keyof NodeE
   }
   if (filter.shards?.length) conditions.push(`${column('shard')} = ANY(${param(filter.shards)})`);
   if (filter.sharded !== undefined) conditions.push(`${column('shard')} IS ${filter.sharded ? 'NOT ' : ''}NULL`);
+  if (filter.parentNode !== undefined) conditions.push(filter.parentNode === null ? `${column('parentNode')} IS NULL` : `${column('parentNode')} = ${param(filter.parentNode)}`);
   return conditions;
 }

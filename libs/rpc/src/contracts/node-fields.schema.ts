@@ -9,7 +9,7 @@ const nullableText = (max: number) => text(max).nullable();
 const jsonObject = z.record(z.string(), z.unknown());
 
 export const NODE_INTERFACE_FIELDS = [
-  'bios_interface', 'boot_interface', 'console_interface', 'deploy_interface', 'inspect_interface', 'management_interface',
+  'bios_interface', 'boot_interface', 'console_interface', 'deploy_interface', 'firmware_interface', 'inspect_interface', 'management_interface',
   'network_interface', 'power_interface', 'raid_interface', 'rescue_interface', 'storage_interface', 'vendor_interface',
 ] as const;
 
@@ -25,6 +25,8 @@ export const nodeWritableFields = z
     network_data: jsonObject,
     instance_uuid: z.guid().nullable(),
     chassis_uuid: z.guid().nullable(),
+    /** The parent's uuid (API >= 1.83): the api resolves a name and checks that the parent exists. */
+    parent_node: z.guid().nullable(),
     description: nullableText(4096),
     resource_class: nullableText(80),
     conductor_group: text(255),

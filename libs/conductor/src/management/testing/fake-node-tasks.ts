@@ -1,6 +1,7 @@
 import type { NodeEntity } from '@slipway/db';
 import { newDriverNode, type Driver, type DriverNode, type DriverTask } from '@slipway/drivers-framework';
 import { getLogger } from '@slipway/logging';
+import { strictFake } from '@slipway/testing';
 import type { NodeTaskContext } from '../../tasks/node-task.runner';
 import type { NodeTasks } from '../../tasks/node-tasks.port';
 
@@ -10,16 +11,7 @@ export const NODE_UUID = '1be26c0b-03f2-4d2d-ae87-c02d7f33c123';
 export const NODE_ID = 7;
 
 /** An object whose only members are `members`; touching any other one fails the test. */
-export function strict<T extends object>(name: string, members: Partial<T>): T {
-  return new Proxy(members as T, {
-    get(target, property) {
-      if (property in target) return (target as Record<PropertyKey, unknown>)[property];
-      // Promise resolution probes `then`; that is not a call of the fake.
-      if (property === 'then') return undefined;
-      throw new Error(`unplanned use of ${name}.${String(property)}`);
-    },
-  });
-}
+export const strict = strictFake;
 
 /** A driver made of the given interface fakes; any other interface is unplanned. */
 export function fakeDriver(interfaces: Partial<Record<keyof Driver, object>>): Driver {
