@@ -197,6 +197,9 @@ describe('provisioning through the API (cross-process)', () => {
     const deployed = await reach('templated', { target: 'active' }, 'active');
     expect(deployed.raid_config).toMatchObject({ logical_disks: [expect.objectContaining({ size_gb: 200, raid_level: '1' })] });
     expect(deployed.driver_internal_info).toMatchObject({ fake_bios_settings: { LogicalProc: 'Disabled' } });
+    // The conductor cached the settings after the bios step, as Ironic does: /bios lists them.
+    const bios = (await (await fetch(`${nodes}/templated/bios`, { headers })).json()) as { bios: Array<{ name: string; value: string }> };
+    expect(bios.bios.map(({ name, value }) => ({ name, value }))).toEqual(expect.arrayContaining([{ name: 'LogicalProc', value: 'Disabled' }, { name: 'NumLock', value: 'On' }]));
     const history = (await (await fetch(`${nodes}/templated/history`, { headers })).json()) as { history: Array<{ event: string }> };
     expect(history.history.map((entry) => entry.event).filter((event) => event.startsWith('Step ') && event.includes('/7 '))).toEqual([
       'Step 1/7 deploy.deploy started',
@@ -207,5 +210,18 @@ describe('provisioning through the API (cross-process)', () => {
       'Step 6/7 deploy.tear_down_agent started',
       'Step 7/7 deploy.boot_instance started',
     ]);
+  });
+
+  it('adopts a manageable node as active, taking its running instance over without deploying', async () => {
+    await create('adopted');
+    await reach('adopted', { target: 'manage' }, 'manageable');
+    const adopted = await reach('adopted', { target: 'adopt' }, 'active');
+    expect(adopted).toMatchObject({ last_error: null, deploy_step: {} });
+    const history = (await (await fetch(`${nodes}/adopted/history`, { headers })).json()) as { history: Array<{ event: string }> };
+    const events = history.history.map((entry) => entry.event);
+    expect(events).toEqual(expect.arrayContaining(['Event "adopt": manageable -> adopting', 'Event "done": adopting -> active']));
+    expect(events.some((event) => event.startsWith('Step '))).toBe(false);
+    // Undeploying an adopted node cleans it like any other.
+    await reach('adopted', { target: 'deleted' }, 'available');
   });
 });

@@ -19,6 +19,7 @@ import { PortAdminHandler } from './ports/port-admin.handler';
 import { PortgroupAdminHandler } from './ports/portgroup-admin.handler';
 import { NodeHistoryRecorder } from './history/node-history.recorder';
 import { ProvisionHandler } from './provisioning/provision.handler';
+import { BiosSettingsCache } from './bios/bios-settings-cache';
 import { RaidConfigHandler } from './raid/raid-config.handler';
 import { VendorPassthruHandler } from './vendor/vendor-passthru.handler';
 import { conductorRegistrationProviders } from './registration/registration.providers';
@@ -33,6 +34,7 @@ import { Takeover } from './periodics/takeover';
 import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
+import { ContinueInspectionHandler } from './inspection/continue-inspection.handler';
 import { NodeVifHandler } from './vifs/node-vif.handler';
 import { VolumeHandler } from './volume/volume.handler';
 
@@ -68,6 +70,7 @@ export class ConductorModule {
         DriverInfoHandler,
         NodeHistoryRecorder,
         ProvisionHandler,
+        BiosSettingsCache,
         RaidConfigHandler,
         VendorPassthruHandler,
         ...nodeOperationsProviders,
@@ -76,6 +79,7 @@ export class ConductorModule {
         PortgroupAdminHandler,
         NodeVifHandler,
         AgentHeartbeatHandler,
+        ContinueInspectionHandler,
         VolumeHandler,
         // Serve the queue first, then become routable.
         ConductorRpcServer,

@@ -33,7 +33,10 @@ export interface SpawnedApp {
 export function spawnApp(app: string, env: Record<string, string> = {}): SpawnedApp {
   // Only the settings the test gives: nothing from the developer's own SLIPWAY_* environment.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('SLIPWAY_')));
-  const child = spawn(process.execPath, [join(repoRoot, 'dist/apps', app, 'src/main.js')], {
+  // Node flags for every spawned app, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a bench
+  // (NODE_OPTIONS does not take --cpu-prof).
+  const nodeArgs = (process.env['SLIPWAY_TEST_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, join(repoRoot, 'dist/apps', app, 'src/main.js')], {
     cwd: repoRoot,
     env: { ...inherited, SLIPWAY_LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

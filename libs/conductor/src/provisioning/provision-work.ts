@@ -3,11 +3,16 @@ import { setNodePower } from '@slipway/drivers-framework';
 import { ProvisionEvent, ProvisionState } from '@slipway/provisioning';
 import { NodeTaskContext } from '../tasks/node-task.runner';
 import type { StepPause } from './reserved-steps';
-import { planSteps, runPlan, storedPlan, storePlan, type PlanOutcome, type StepStartListener } from './step-runner';
+import { planSteps, runPlan, storedPlan, storePlan, type PlanOutcome, type StepListener } from './step-runner';
 
 /** A busy state's work: the event that ends it, or the pause a step asked for. */
 export type WorkOutcome = ProvisionEvent | StepPause;
-type Work = (context: NodeTaskContext, onStepStart: StepStartListener) => Promise<WorkOutcome>;
+/** What the work of a state may call on besides its node: the step listener, the BIOS cache. */
+export interface WorkHooks {
+  steps: StepListener;
+  cacheBiosSettings(context: NodeTaskContext): Promise<void>;
+}
+type Work = (context: NodeTaskContext, hooks: WorkHooks) => Promise<WorkOutcome>;
 
 /** After a step run: `done`, or the pause that stopped it. */
 const doneOr = (outcome: PlanOutcome): WorkOutcome => (outcome === 'done' ? 'done' : outcome);
@@ -39,24 +44,26 @@ export const isManualClean = (context: NodeTaskContext): boolean => context.task
  */
 export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
   // enroll → manageable: the power credentials must work (Ironic's verify).
-  verifying: async ({ task }) => {
+  verifying: async (context, hooks) => {
+    const { task } = context;
     await task.driver.power.validate(task);
     await task.driver.management.validate(task);
     task.node.powerState = await task.driver.power.getPowerState(task);
+    await hooks.cacheBiosSettings(context);
     return 'done';
   },
   // Automated cleaning (provide, undeploy) or the steps of a manual clean, planned on request;
   // cleaning after an undeploy plans its automated steps here.
-  cleaning: async (context, onStepStart) => {
+  cleaning: async (context, hooks) => {
     if (!storedPlan(context.task.node, 'clean')) storePlan(context.task.node, 'clean', automatedCleanSteps(context));
-    const outcome = await runPlan(context, 'clean', onStepStart);
+    const outcome = await runPlan(context, 'clean', hooks.steps);
     return outcome !== 'done' ? outcome : isManualClean(context) ? 'manage' : 'done';
   },
   inspecting: async ({ task }) => {
     await task.driver.inspect.inspectHardware(task);
     return 'done';
   },
-  deploying: async (context, onStepStart) => doneOr(await runPlan(context, 'deploy', onStepStart)),
+  deploying: async (context, hooks) => doneOr(await runPlan(context, 'deploy', hooks.steps)),
   // Undeploy: power off and tear down, then clean.
   deleting: async ({ task }) => {
     await task.driver.deploy.tearDown(task);
@@ -78,7 +85,7 @@ export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
     await task.driver.rescue.unrescue(task);
     return 'done';
   },
-  servicing: async (context, onStepStart) => doneOr(await runPlan(context, 'service', onStepStart)),
+  servicing: async (context, hooks) => doneOr(await runPlan(context, 'service', hooks.steps)),
 };
 
 /** The driver's automated clean steps, or none when the node opts out of automated cleaning. */

@@ -9,8 +9,9 @@ import { PROVISIONING_SETTINGS, ProvisioningSettings } from './provisioning-sett
 import { NodeHistoryRecorder } from '../history/node-history.recorder';
 import { NodeTaskContext, NodeTaskRunner } from '../tasks/node-task.runner';
 import { instanceTraits, planDeploySteps, type MatchedTemplate } from './deploy-plan';
-import { automatedCleanSteps, OPERATION_OF_KIND, PROVISION_WORK, STEP_KIND_OF_STATE } from './provision-work';
-import { completePausedStep, currentPlannedStep, forgetAllPlans, planSteps, storePlan, type PlannedStep, type StepStartListener } from './step-runner';
+import { automatedCleanSteps, OPERATION_OF_KIND, PROVISION_WORK, STEP_KIND_OF_STATE, type WorkHooks } from './provision-work';
+import { completePausedStep, currentPlannedStep, forgetAllPlans, planSteps, storePlan, type PlannedStep } from './step-runner';
+import { BiosSettingsCache } from '../bios/bios-settings-cache';
 
 type ProvisionRequest = RpcRequestOf<typeof nodeProvision>;
 
@@ -24,6 +25,8 @@ const LIMITED_WORK = [
   { entering: ['deploying'], counted: ['deploying', 'wait call-back'], limit: (s: ProvisioningSettings) => s.maxConcurrentDeploy, taskType: 'deploy' },
   { entering: ['cleaning', 'deleting'], counted: ['cleaning', 'clean wait'], limit: (s: ProvisioningSettings) => s.maxConcurrentClean, taskType: 'cleaning' },
 ] as const;
+
+const BIOS_CHANGING_STEPS: ReadonlySet<string> = new Set(['apply_configuration', 'factory_reset']);
 
 const CLEAN_STATES: ReadonlySet<string> = new Set(['cleaning', 'clean wait', 'clean hold']);
 /** Set when an abort arrives while a step that is not abortable waits: the abort follows the step. */
@@ -47,6 +50,7 @@ export class ProvisionHandler {
     private readonly nodes: NodeRepository,
     private readonly templates: DeployTemplateRepository,
     @Inject(PROVISIONING_SETTINGS) private readonly settings: ProvisioningSettings,
+    private readonly biosCache: BiosSettingsCache,
     /** How a `wait` step sleeps; tests pass a recorder. */
     @Optional() @Inject(PROVISIONING_SLEEP) private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
@@ -175,8 +179,16 @@ export class ProvisionHandler {
    */
   private async work(context: NodeTaskContext, continuePaused = false): Promise<void> {
     const node = context.task.node;
-    const onStepStart: StepStartListener = (step, index, total) =>
-      this.history.step(context.row.id, node.provisionState, node.targetProvisionState, `${step.interface}.${step.step}`, index, total);
+    const hooks: WorkHooks = {
+      steps: {
+        started: (step, index, total) => this.history.step(context.row.id, node.provisionState, node.targetProvisionState, `${step.interface}.${step.step}`, index, total),
+        // Ironic re-reads the BIOS settings after the steps that change them.
+        finished: async (step) => {
+          if (step.interface === 'bios' && BIOS_CHANGING_STEPS.has(step.step)) await this.biosCache.refresh(context);
+        },
+      },
+      cacheBiosSettings: (target) => this.biosCache.refresh(target),
+    };
     if (continuePaused) {
       try {
         await this.continuePaused(context);
@@ -190,7 +202,7 @@ export class ProvisionHandler {
       if (!work) return;
       try {
         const started = new Date();
-        const next = await work(context, onStepStart);
+        const next = await work(context, hooks);
         if (typeof next === 'string') {
           await this.advance(context, next, started);
           continue;

@@ -17,8 +17,11 @@ export interface PlannedStep {
   abortable: boolean;
 }
 
-/** Called as each step starts, with its place in the plan (the node history records it). */
-export type StepStartListener = (step: PlannedStep, index: number, total: number) => Promise<void>;
+/** Told of each step: as it starts, with its place in the plan (the node history records it), and once it is done. */
+export interface StepListener {
+  started(step: PlannedStep, index: number, total: number): Promise<void>;
+  finished(step: PlannedStep): Promise<void>;
+}
 
 const STEP_KINDS: readonly StepKind[] = ['clean', 'deploy', 'service', 'verify'];
 
@@ -119,10 +122,11 @@ export function currentPlannedStep(node: DriverNode, kind: StepKind): PlannedSte
  * Runs the stored plan from the step after the last completed one, so the same call starts a
  * plan and resumes one whose conductor died. A step that was in flight then runs again if it
  * is repeatable; if it is not, StepInterruptedError fails the work. The progress is saved
- * before and after every step. The plan is dropped when the run ends, done or failed; a pause
+ * as each step starts (with the completion of the one before) and by the caller's final save.
+ * The plan is dropped when the run ends, done or failed; a pause
  * keeps it for whatever continues it (unhold, the end of a wait, a callback).
  */
-export async function runPlan(context: NodeTaskContext, kind: StepKind, onStart: StepStartListener): Promise<PlanOutcome> {
+export async function runPlan(context: NodeTaskContext, kind: StepKind, listener: StepListener): Promise<PlanOutcome> {
   const { task } = context;
   const steps = storedPlan(task.node, kind) ?? [];
   const currentField = CURRENT_STEP_FIELD[kind];
@@ -135,8 +139,9 @@ export async function runPlan(context: NodeTaskContext, kind: StepKind, onStart:
       const step = steps[index] as PlannedStep;
       if (currentField) task.node[currentField] = { interface: step.interface, step: step.step, priority: step.priority, args: step.args };
       task.node.driverInternalInfo = { ...task.node.driverInternalInfo, [key.started(kind)]: index };
-      await context.save();
-      await onStart(step, index, steps.length);
+      // One write per step: this save also carries the previous step's completion (the index
+      // set below), and the journal entry goes out alongside it, both before the step runs.
+      await Promise.all([context.save(), listener.started(step, index, steps.length)]);
       if (isReservedStep(step.step)) {
         const pause = await runReservedStep(task, step.step, step.args);
         if (pause) return pause;
@@ -144,7 +149,7 @@ export async function runPlan(context: NodeTaskContext, kind: StepKind, onStart:
         return { pause: 'wait' };
       }
       task.node.driverInternalInfo = { ...task.node.driverInternalInfo, [key.index(kind)]: index };
-      await context.save();
+      await listener.finished(step);
     }
   } catch (error) {
     // A failed run leaves no step in progress, as Ironic's error handlers clear it.

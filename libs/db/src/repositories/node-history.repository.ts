@@ -1,5 +1,6 @@
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { NodeHistoryEntity } from '../entities/node-history.entity';
+import { rawPool } from './raw-pool';
 
 // The only place with SQL for the node event journal (`/v1/nodes/{node}/history`). Conductors
 // record entries; the api reads them.
@@ -22,10 +23,30 @@ export class NodeHistoryRepository {
     return query.orderBy('entry.id', 'ASC').limit(page.limit).getMany();
   }
 
-  /** Appends an entry (its uuid is the caller's). */
-  async record(entry: Partial<NodeHistoryEntity> & Pick<NodeHistoryEntity, 'uuid' | 'nodeId'>, manager: EntityManager = this.dataSource.manager): Promise<NodeHistoryEntity> {
-    const repository = manager.getRepository(NodeHistoryEntity);
-    return repository.save(repository.create(entry));
+  /**
+   * Appends an entry (its uuid is the caller's). One prepared INSERT: conductors journal every
+   * transition and step, so this is on the provisioning hot path.
+   */
+  async record(entry: Partial<NodeHistoryEntity> & Pick<NodeHistoryEntity, 'uuid' | 'nodeId'>): Promise<void> {
+    await rawPool(this.dataSource).query({
+      name: 'slipway_record_node_history',
+      text: `INSERT INTO node_history (uuid, node_id, type, severity, event_type, event, "user", project, conductor, state, target_provision_state, duration_seconds)
+             VALUES ($1, $2, COALESCE($3, 'event'), $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      values: [
+        entry.uuid,
+        entry.nodeId,
+        entry.type ?? null,
+        entry.severity ?? null,
+        entry.eventType ?? null,
+        entry.event ?? null,
+        entry.user ?? null,
+        entry.project ?? null,
+        entry.conductor ?? null,
+        entry.state ?? null,
+        entry.targetProvisionState ?? null,
+        entry.durationSeconds ?? null,
+      ],
+    });
   }
 
   /**
