@@ -58,7 +58,7 @@ export { VolumeConnectorRepository } from './repositories/volume-connector.repos
 export type { VolumeConnectorListPage, VolumeConnectorSortKey } from './repositories/volume-connector.repository';
 export { VolumeTargetRepository } from './repositories/volume-target.repository';
 export type { VolumeTargetListPage, VolumeTargetSortKey } from './repositories/volume-target.repository';
-export { NodeHistoryRepository } from './repositories/node-history.repository';
+export { NodeHistoryRepository, type NodeHistoryInsert } from './repositories/node-history.repository';
 export { NodeInventoryRepository } from './repositories/node-inventory.repository';
 export { BiosSettingRepository } from './repositories/bios-setting.repository';
 export type { BiosSettingValues } from './repositories/bios-setting.repository';

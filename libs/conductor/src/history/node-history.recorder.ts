@@ -1,9 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { NodeHistoryEntity } from '@slipway/db';
+import type { NodeHistoryEntity, NodeHistoryInsert } from '@slipway/db';
 import { NodeHistoryRepository } from '@slipway/db';
 import { getLogger } from '@slipway/logging';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
+
+/** Work that can carry journal entries into its next save (NodeTaskContext). */
+export interface JournalCarrier {
+  journal(entry: NodeHistoryInsert): boolean;
+}
 
 export interface RecordedTransition {
   from: string;
@@ -28,8 +33,9 @@ export class NodeHistoryRecorder {
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
   ) {}
 
-  transition(nodeId: number, { from, event, to, target, since }: RecordedTransition, now = new Date()): Promise<void> {
-    return this.write(nodeId, {
+  /** With `into`, the entry goes out with that work's next save, in the same statement. */
+  transition(nodeId: number, { from, event, to, target, since }: RecordedTransition, into?: JournalCarrier, now = new Date()): Promise<void> {
+    return this.write(nodeId, into, {
       type: 'transition',
       eventType: 'provisioning',
       severity: 'INFO',
@@ -42,26 +48,28 @@ export class NodeHistoryRecorder {
 
   /** A power event (sync mismatch, power failure), with Ironic's event type "power". */
   power(nodeId: number, state: string, severity: 'INFO' | 'WARNING' | 'ERROR', message: string): Promise<void> {
-    return this.write(nodeId, { type: severity === 'ERROR' ? 'error' : 'event', eventType: 'power', severity, event: message, state, targetProvisionState: null, durationSeconds: null });
+    return this.write(nodeId, undefined, { type: severity === 'ERROR' ? 'error' : 'event', eventType: 'power', severity, event: message, state, targetProvisionState: null, durationSeconds: null });
   }
 
   /** A step starting, with the conductor that runs it: a resumed node shows who ran what. */
-  step(nodeId: number, state: string, target: string | null, step: string, index: number, total: number): Promise<void> {
-    return this.write(nodeId, { type: 'step', eventType: 'provisioning', severity: 'INFO', event: `Step ${index + 1}/${total} ${step} started`, state, targetProvisionState: target, durationSeconds: null });
+  step(nodeId: number, state: string, target: string | null, step: string, index: number, total: number, into?: JournalCarrier): Promise<void> {
+    return this.write(nodeId, into, { type: 'step', eventType: 'provisioning', severity: 'INFO', event: `Step ${index + 1}/${total} ${step} started`, state, targetProvisionState: target, durationSeconds: null });
   }
 
   /** Something worth keeping that is neither a transition nor an error (a take-over resuming work). */
   event(nodeId: number, state: string, target: string | null, message: string): Promise<void> {
-    return this.write(nodeId, { type: 'event', eventType: 'provisioning', severity: 'WARNING', event: message, state, targetProvisionState: target, durationSeconds: null });
+    return this.write(nodeId, undefined, { type: 'event', eventType: 'provisioning', severity: 'WARNING', event: message, state, targetProvisionState: target, durationSeconds: null });
   }
 
   error(nodeId: number, state: string, target: string | null, message: string): Promise<void> {
-    return this.write(nodeId, { type: 'error', eventType: 'provisioning', severity: 'ERROR', event: message, state, targetProvisionState: target, durationSeconds: null });
+    return this.write(nodeId, undefined, { type: 'error', eventType: 'provisioning', severity: 'ERROR', event: message, state, targetProvisionState: target, durationSeconds: null });
   }
 
-  private async write(nodeId: number, entry: Partial<NodeHistoryEntity>): Promise<void> {
+  private async write(nodeId: number, into: JournalCarrier | undefined, entry: Partial<NodeHistoryEntity>): Promise<void> {
+    const complete = { ...entry, uuid: randomUUID(), nodeId, conductor: this.identity.hostname };
+    if (into?.journal(complete)) return;
     try {
-      await this.history.record({ ...entry, uuid: randomUUID(), nodeId, conductor: this.identity.hostname });
+      await this.history.record(complete);
     } catch (error) {
       this.log.warn({ err: error, nodeId }, 'could not record node history');
     }

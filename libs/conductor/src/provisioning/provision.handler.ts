@@ -163,7 +163,8 @@ export class ProvisionHandler {
 
   /** The deploy templates named by the instance's traits (Ironic: instance_info.traits), in that order. */
   private async matchedTemplates(context: NodeTaskContext): Promise<MatchedTemplate[]> {
-    const nodeTraits = (await this.nodes.traitsOf([context.row.id])).get(context.row.id) ?? [];
+    // The locked read carries the traits (reserveByUuid); other reads may not.
+    const nodeTraits = context.row.traits ?? (await this.nodes.traitsOf([context.row.id])).get(context.row.id) ?? [];
     const matched: MatchedTemplate[] = [];
     for (const trait of instanceTraits(context, nodeTraits)) {
       const template = await this.templates.findByName(trait);
@@ -181,7 +182,7 @@ export class ProvisionHandler {
     const node = context.task.node;
     const hooks: WorkHooks = {
       steps: {
-        started: (step, index, total) => this.history.step(context.row.id, node.provisionState, node.targetProvisionState, `${step.interface}.${step.step}`, index, total),
+        started: (step, index, total) => this.history.step(context.row.id, node.provisionState, node.targetProvisionState, `${step.interface}.${step.step}`, index, total, context),
         // Ironic re-reads the BIOS settings after the steps that change them.
         finished: async (step) => {
           if (step.interface === 'bios' && BIOS_CHANGING_STEPS.has(step.step)) await this.biosCache.refresh(context);
@@ -255,7 +256,7 @@ export class ProvisionHandler {
     const manualClean = CLEAN_STATES.has(from) && context.task.node.targetProvisionState === 'manageable' && event !== 'fail' && event !== 'abort';
     fire(context, event, target ?? (manualClean ? 'manageable' : undefined));
     const { provisionState: to, targetProvisionState } = context.task.node;
-    await this.history.transition(context.row.id, { from, event, to, target: targetProvisionState, since });
+    await this.history.transition(context.row.id, { from, event, to, target: targetProvisionState, since }, context);
   }
 }
 

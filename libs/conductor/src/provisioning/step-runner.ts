@@ -139,9 +139,10 @@ export async function runPlan(context: NodeTaskContext, kind: StepKind, listener
       const step = steps[index] as PlannedStep;
       if (currentField) task.node[currentField] = { interface: step.interface, step: step.step, priority: step.priority, args: step.args };
       task.node.driverInternalInfo = { ...task.node.driverInternalInfo, [key.started(kind)]: index };
-      // One write per step: this save also carries the previous step's completion (the index
-      // set below), and the journal entry goes out alongside it, both before the step runs.
-      await Promise.all([context.save(), listener.started(step, index, steps.length)]);
+      // One statement per step, before it runs: this save carries the step's start, the previous
+      // step's completion (the index set below) and the journal entry the listener queues.
+      await listener.started(step, index, steps.length);
+      await context.save();
       if (isReservedStep(step.step)) {
         const pause = await runReservedStep(task, step.step, step.args);
         if (pause) return pause;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { NodeEntity } from '@slipway/db';
+import type { NodeEntity, NodeHistoryInsert } from '@slipway/db';
 import { NodeRepository, PortRepository } from '@slipway/db';
 import { DriverNode, DriverRegistry, DriverTask } from '@slipway/drivers-framework';
 import { NodeNotFoundError } from '@slipway/errors';
@@ -15,6 +15,11 @@ export interface NodeTaskContext {
   row: NodeEntity;
   /** Persists what the work changed on `task.node` so far (the runner also does it at the end). */
   save(): Promise<void>;
+  /**
+   * Queues a node history entry to be written by the next save, in the same statement as the
+   * node's changes (exclusive work only). False for shared work: the caller writes it itself.
+   */
+  journal(entry: NodeHistoryInsert): boolean;
   /**
    * Ironic's upgrade_lock, for work that started shared and found it must write (power sync on
    * a mismatch, a passthru method that needs the lock): takes the exclusive lock, reloads the node
@@ -108,12 +113,12 @@ export class NodeTaskRunner {
   }
 
   /** Saves what a task changed on its node since `saved`, in the database and on `row`; returns the new baseline. */
-  async saveChanges(row: NodeEntity, saved: DriverNode, node: DriverNode): Promise<DriverNode> {
+  async saveChanges(row: NodeEntity, saved: DriverNode, node: DriverNode, journal: readonly NodeHistoryInsert[] = []): Promise<DriverNode> {
     const changes = changedFields(saved, node);
     // provision_updated_at follows every change of the provision state or its target.
     if ('provisionState' in changes || 'targetProvisionState' in changes) changes.provisionUpdatedAt = new Date();
-    if (Object.keys(changes).length) {
-      await this.nodes.applyChanges(row.id, changes);
+    if (Object.keys(changes).length || journal.length) {
+      await this.nodes.applyChangesWithJournal(row.id, changes, journal);
       Object.assign(row, structuredClone(changes));
     }
     return structuredClone(node);
@@ -135,6 +140,8 @@ export class NodeTaskRunner {
 /** One run of work on a node: its task, what was saved, and the lock it holds, if any. */
 class NodeTaskSession implements NodeTaskContext {
   private saved: DriverNode;
+  /** History entries that the next save writes along with the node. */
+  private readonly pendingJournal: NodeHistoryInsert[] = [];
   /** A lock the work took by upgrading: this session releases it. */
   private upgradeLock?: NodeLock;
 
@@ -157,8 +164,15 @@ class NodeTaskSession implements NodeTaskContext {
 
   async save(): Promise<void> {
     if (this.task.shared) return;
-    this.saved = await this.runner.saveChanges(this.row, this.saved, this.task.node);
+    const journal = this.pendingJournal.splice(0);
+    this.saved = await this.runner.saveChanges(this.row, this.saved, this.task.node, journal);
     await this.ports.save();
+  }
+
+  journal(entry: NodeHistoryInsert): boolean {
+    if (this.task.shared) return false;
+    this.pendingJournal.push(entry);
+    return true;
   }
 
   async upgrade(options?: LockOptions): Promise<DriverTask> {

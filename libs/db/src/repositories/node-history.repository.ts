@@ -5,6 +5,45 @@ import { rawPool } from './raw-pool';
 // The only place with SQL for the node event journal (`/v1/nodes/{node}/history`). Conductors
 // record entries; the api reads them.
 
+/** An entry to append: its uuid and node are the caller's; the rest may be left out. */
+export type NodeHistoryInsert = Partial<NodeHistoryEntity> & Pick<NodeHistoryEntity, 'uuid' | 'nodeId'>;
+
+/** The journal columns a writer sets, with their types and entity properties (created_at is the database's). */
+const JOURNAL_COLUMNS: ReadonlyArray<readonly [column: string, type: string, property: keyof NodeHistoryEntity]> = [
+  ['uuid', 'uuid', 'uuid'],
+  ['node_id', 'integer', 'nodeId'],
+  ['type', 'varchar', 'type'],
+  ['severity', 'varchar', 'severity'],
+  ['event_type', 'varchar', 'eventType'],
+  ['event', 'text', 'event'],
+  ['"user"', 'varchar', 'user'],
+  ['project', 'varchar', 'project'],
+  ['conductor', 'varchar', 'conductor'],
+  ['state', 'varchar', 'state'],
+  ['target_provision_state', 'varchar', 'targetProvisionState'],
+  ['duration_seconds', 'integer', 'durationSeconds'],
+];
+
+/** `jsonb_to_recordset(<param>::jsonb) AS j(...)`: the rows of journalJson, typed for node_history. */
+function journalRecordset(param: string): string {
+  return `jsonb_to_recordset(${param}::jsonb) AS j(${JOURNAL_COLUMNS.map(([column, type]) => `${column} ${type}`).join(', ')})`;
+}
+
+/** Entries as the JSON parameter of journalRecordset (a missing type is 'event', the column's default). */
+function journalJson(entries: readonly NodeHistoryInsert[]): string {
+  return JSON.stringify(
+    entries.map((entry) => Object.fromEntries(JOURNAL_COLUMNS.map(([column, , property]) => [column.replace(/"/g, ''), property === 'type' ? (entry.type ?? 'event') : (entry[property] ?? null)]))),
+  );
+}
+
+/**
+ * A CTE that appends `entries` (param `param`), for a statement that also writes the node: the
+ * journal and the node change land in one round trip, and together.
+ */
+export function journalInsertCte(param: string, entries: readonly NodeHistoryInsert[]): { cte: string; value: string } {
+  return { cte: `journal AS (INSERT INTO node_history (${JOURNAL_COLUMNS.map(([column]) => column).join(', ')}) SELECT * FROM ${journalRecordset(param)})`, value: journalJson(entries) };
+}
+
 export class NodeHistoryRepository {
   private readonly history: Repository<NodeHistoryEntity>;
 
@@ -27,25 +66,11 @@ export class NodeHistoryRepository {
    * Appends an entry (its uuid is the caller's). One prepared INSERT: conductors journal every
    * transition and step, so this is on the provisioning hot path.
    */
-  async record(entry: Partial<NodeHistoryEntity> & Pick<NodeHistoryEntity, 'uuid' | 'nodeId'>): Promise<void> {
+  async record(entry: NodeHistoryInsert): Promise<void> {
     await rawPool(this.dataSource).query({
       name: 'slipway_record_node_history',
-      text: `INSERT INTO node_history (uuid, node_id, type, severity, event_type, event, "user", project, conductor, state, target_provision_state, duration_seconds)
-             VALUES ($1, $2, COALESCE($3, 'event'), $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      values: [
-        entry.uuid,
-        entry.nodeId,
-        entry.type ?? null,
-        entry.severity ?? null,
-        entry.eventType ?? null,
-        entry.event ?? null,
-        entry.user ?? null,
-        entry.project ?? null,
-        entry.conductor ?? null,
-        entry.state ?? null,
-        entry.targetProvisionState ?? null,
-        entry.durationSeconds ?? null,
-      ],
+      text: `INSERT INTO node_history (${JOURNAL_COLUMNS.map(([column]) => column).join(', ')}) SELECT * FROM ${journalRecordset('$1')}`,
+      values: [journalJson([entry])],
     });
   }
 

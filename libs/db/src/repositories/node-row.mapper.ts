@@ -10,11 +10,33 @@ import { NodeEntity } from '../entities/node.entity';
 export class NodeRowMapper {
   private readonly columns: Array<{ property: string; column: string }>;
   private readonly columnByProperty: Map<string, string>;
+  private readonly jsonProperties: Set<string>;
+  /** A prepared statement name per set of updated columns (conductors update a few sets over and over). */
+  private readonly updateNames = new Map<string, string>();
 
   constructor(dataSource: DataSource) {
     const metadata = dataSource.getMetadata(NodeEntity);
     this.columns = metadata.columns.map((c) => ({ property: c.propertyName, column: c.databaseName }));
     this.columnByProperty = new Map(this.columns.map(({ property, column }) => [property, column]));
+    this.jsonProperties = new Set(metadata.columns.filter((c) => c.type === 'jsonb' || c.type === 'json').map((c) => c.propertyName));
+  }
+
+  /**
+   * `UPDATE nodes SET … , updated_at = now() WHERE id = $1` for the changed properties, as a
+   * named statement. JSON columns are sent as JSON text (pg would send a top-level array as a
+   * Postgres array).
+   */
+  updateStatement(id: number, changes: Readonly<Record<string, unknown>>): { name: string; text: string; values: unknown[] } {
+    const properties = Object.keys(changes).filter((property) => property !== 'updatedAt');
+    const assignments = properties.map((property, index) => `"${this.columnOf(property)}" = $${index + 2}`);
+    const text = `UPDATE nodes SET ${[...assignments, 'updated_at = now()'].join(', ')} WHERE id = $1`;
+    let name = this.updateNames.get(text);
+    if (name === undefined) this.updateNames.set(text, (name = `slipway_update_node_${this.updateNames.size}`));
+    const values = properties.map((property) => {
+      const value = changes[property];
+      return this.jsonProperties.has(property) && value !== null && value !== undefined ? JSON.stringify(value) : (value ?? null);
+    });
+    return { name, text, values: [id, ...values] };
   }
 
   /** `SELECT … FROM nodes n …` with the joins; conditions use the alias `n` (and `c` for chassis). */

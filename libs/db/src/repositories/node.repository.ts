@@ -1,9 +1,10 @@
 import { DataSource, EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { DuplicateNameError, InstanceAssociatedError, NodeAlreadyExistsError } from '@slipway/errors';
 import { NodeEntity } from '../entities/node.entity';
-import { NodeTraitEntity } from '../entities/node-trait.entity';
 import { keysetSql, KeysetPage } from './keyset-page';
 import { NodeRowMapper } from './node-row.mapper';
+import { rawPool, type RawPool } from './raw-pool';
+import { journalInsertCte, type NodeHistoryInsert } from './node-history.repository';
 import { violatedUniqueConstraint } from './unique-violation';
 
 // The only place with SQL for nodes. One method per query; the api and the conductor use it.
@@ -87,9 +88,9 @@ export class NodeRepository {
     return rows.length ? this.rows.toEntity(rows[0]) : null;
   }
 
-  /** The driver's pg pool, for the hand-written reads. */
-  private pool(): { query(q: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }> } {
-    return (this.dataSource.driver as unknown as { master: ReturnType<NodeRepository['pool']> }).master;
+  /** The driver's pg pool, for the hand-written statements. */
+  private pool(): RawPool {
+    return rawPool(this.dataSource);
   }
 
   findById(id: number): Promise<NodeEntity | null> {
@@ -161,8 +162,8 @@ export class NodeRepository {
   async traitsOf(nodeIds: number[]): Promise<Map<number, string[]>> {
     const traits = new Map<number, string[]>(nodeIds.map((id) => [id, []]));
     if (!nodeIds.length) return traits;
-    const rows = await this.dataSource.getRepository(NodeTraitEntity).createQueryBuilder('t').where('t.nodeId IN (:...nodeIds)', { nodeIds }).orderBy('t.trait').getMany();
-    for (const row of rows) traits.get(row.nodeId)?.push(row.trait);
+    const { rows } = await this.pool().query({ name: 'slipway_traits_of_nodes', text: 'SELECT node_id, trait FROM node_traits WHERE node_id = ANY($1) ORDER BY trait', values: [nodeIds] });
+    for (const row of rows) traits.get(row['node_id'] as number)?.push(row['trait'] as string);
     return traits;
   }
 
@@ -184,12 +185,35 @@ export class NodeRepository {
   }
 
   /** Writes `changes` (and updated_at) without reading the node back: for writers that hold it already. */
-  async applyChanges(id: number, changes: Partial<NodeEntity>, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    const repository = manager.getRepository(NodeEntity);
+  async applyChanges(id: number, changes: Partial<NodeEntity>, manager?: EntityManager): Promise<void> {
+    const repository = (manager ?? this.dataSource.manager).getRepository(NodeEntity);
     try {
-      await repository.update({ id }, { ...changes, updatedAt: () => 'now()' } as Parameters<typeof repository.update>[1]);
+      // Outside a transaction, one prepared statement: conductors save a node after every step.
+      if (manager) await repository.update({ id }, { ...changes, updatedAt: () => 'now()' } as Parameters<typeof repository.update>[1]);
+      else await this.pool().query(this.rows.updateStatement(id, changes as Record<string, unknown>));
     } catch (error) {
       const current = await repository.findOneBy({ id });
+      throw conflictFor(error, { ...changes, uuid: current?.uuid }) ?? error;
+    }
+  }
+
+  /**
+   * Writes `changes` (and updated_at) and appends `journal` to the node's history in one
+   * statement: a conductor saves a node and journals what it did at every step and transition.
+   */
+  async applyChangesWithJournal(id: number, changes: Partial<NodeEntity>, journal: readonly NodeHistoryInsert[]): Promise<void> {
+    if (journal.length === 0) return this.applyChanges(id, changes);
+    if (Object.keys(changes).length === 0) {
+      const { cte, value } = journalInsertCte('$1', journal);
+      await this.pool().query({ name: 'slipway_journal_only', text: `WITH ${cte} SELECT 1`, values: [value] });
+      return;
+    }
+    const update = this.rows.updateStatement(id, changes as Record<string, unknown>);
+    const { cte, value } = journalInsertCte(`$${update.values.length + 1}`, journal);
+    try {
+      await this.pool().query({ name: `${update.name}_journal`, text: `WITH ${cte} ${update.text}`, values: [...update.values, value] });
+    } catch (error) {
+      const current = await this.nodes.findOneBy({ id });
       throw conflictFor(error, { ...changes, uuid: current?.uuid }) ?? error;
     }
   }
@@ -212,8 +236,8 @@ export class NodeRepository {
 
   /** Releases the lock only if `host` holds it; returns whether it did. */
   async release(id: number, host: string): Promise<boolean> {
-    const result = await this.nodes.createQueryBuilder().update().set({ reservation: null }).where('id = :id AND reservation = :host', { id, host }).execute();
-    return result.affected === 1;
+    const result = await this.pool().query({ name: 'slipway_release_node', text: 'UPDATE nodes SET reservation = NULL WHERE id = $1 AND reservation = $2', values: [id, host] });
+    return result.rowCount === 1;
   }
 
   /** Who holds the node's lock now (null: nobody), or undefined when the node is gone. */
@@ -224,7 +248,8 @@ export class NodeRepository {
 
   /** How many nodes are in one of these provision states, cluster-wide (concurrency limits). */
   async countInProvisionStates(states: readonly string[]): Promise<number> {
-    return this.nodes.createQueryBuilder('node').where('node.provision_state IN (:...states)', { states }).getCount();
+    const { rows } = await this.pool().query({ name: 'slipway_count_nodes_in_states', text: 'SELECT count(*)::int AS count FROM nodes WHERE provision_state = ANY($1)', values: [[...states]] });
+    return rows[0]['count'] as number;
   }
 
   /** Runs `work` in one transaction; repository methods take the handle it gets. */

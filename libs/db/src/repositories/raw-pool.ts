@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 
 /** What the hand-written statements need of pg's pool. */
 export interface RawPool {
-  query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[] }>;
+  query(query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }>;
 }
 
 /**

@@ -66,6 +66,8 @@ export class FakeNodeTasks implements NodeTasks {
       task: taskOf(shared),
       row: { id: NODE_ID, uuid: NODE_UUID } as NodeEntity,
       save: async () => {},
+      // Nothing is saved here, so entries are written by the recorder itself.
+      journal: () => false,
       upgrade: async () => {
         this.purposes.push('upgrade');
         return (context.task = taskOf(false));
