@@ -50,4 +50,22 @@ describe('a driver plugin package (cross-process)', () => {
     const deployed = await http.expect<{ last_error: string | null; deploy_interface: string }>(200, 'GET', `/v1/nodes/${node.uuid}`);
     expect(deployed).toMatchObject({ last_error: null, deploy_interface: 'example-deploy' });
   });
+
+  it("waits on the plugin's asynchronous step, and goes on when its periodic poll reports the work done", async () => {
+    const node = await http.expect<{ uuid: string }>(201, 'POST', '/v1/nodes', { driver: 'example-hardware', name: 'flashed', driver_info: { example_address: 'switch-1:port-5' } });
+    const reach = async (body: Record<string, unknown>, state: string) => {
+      expect((await http.request('PUT', `/v1/nodes/${node.uuid}/states/provision`, body)).status).toBe(202);
+      await waitUntil(async () => (await http.expect(200, 'GET', `/v1/nodes/${node.uuid}`)).provision_state === state, `the node to reach ${state}`, 20_000);
+    };
+    await reach({ target: 'manage' }, 'manageable');
+    await reach({ target: 'provide' }, 'available');
+    await reach({ target: 'active', deploy_steps: [{ interface: 'deploy', step: 'flash_firmware', args: { seconds: 1 }, priority: 50 }] }, 'active');
+    const deployed = await http.expect<{ driver_internal_info: Record<string, unknown>; last_error: string | null }>(200, 'GET', `/v1/nodes/${node.uuid}`);
+    expect(deployed.last_error).toBeNull();
+    expect(deployed.driver_internal_info).toMatchObject({ example_firmware_flashed: true });
+    const history = await http.expect<{ history: { event: string }[] }>(200, 'GET', `/v1/nodes/${node.uuid}/history`);
+    expect(history.history.map((entry) => entry.event)).toEqual(
+      expect.arrayContaining(['Step 2/2 deploy.flash_firmware started', 'Event "wait": deploying -> wait call-back', 'Event "resume": wait call-back -> deploying', 'Event "done": deploying -> active']),
+    );
+  });
 });

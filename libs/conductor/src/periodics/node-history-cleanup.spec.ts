@@ -13,7 +13,7 @@ describe('NodeHistoryCleanup', () => {
   let history: NodeHistoryRepository;
   const group = `g-${randomUUID().slice(0, 8)}`;
   const identity = { hostname: 'c1', conductorGroup: group, enabledHardwareTypes: ['fake-hardware'] };
-  const context: PeriodicContext = { hostname: 'c1', signal: new AbortController().signal, forEachNode: async () => 0 };
+  const context: PeriodicContext = { hostname: 'c1', signal: new AbortController().signal, forEachNode: async () => 0, resumeSteps: () => undefined };
   const cleanupWith = (settings: Partial<typeof DEFAULT_PERIODIC_SETTINGS>) => {
     const rings = new RingDirectory(async () => [{ hostname: 'c1', conductorGroup: group, hardwareTypes: ['fake-hardware'] }]);
     return new NodeHistoryCleanup(new OwnedNodes(nodes, rings, identity), history, { ...DEFAULT_PERIODIC_SETTINGS, ...settings });

@@ -5,6 +5,7 @@ import { NodeLockedError } from '@slipway/errors';
 import type { NodeTaskRunner } from '../tasks/node-task.runner';
 import type { OwnedNodes } from './owned-nodes';
 import { PeriodicTaskRunner } from './periodic-task.runner';
+import type { ProvisionHandler } from '../provisioning/provision.handler';
 
 class SlowService {
   running = 0;
@@ -51,8 +52,10 @@ function setup(services: object[], interfaces: Array<{ type: string; name: strin
       return work({ task: { node: { uuid } } });
     },
   } as unknown as NodeTaskRunner;
-  const runner = new PeriodicTaskRunner(discovery, drivers, owned, tasks, { hostname: 'c1', conductorGroup: '', enabledHardwareTypes: [] });
-  return { runner, filters };
+  const continued: Array<[string, string | undefined]> = [];
+  const provisioning = { continueAfterWait: async (uuid: string, error?: string) => void continued.push([uuid, error]) } as unknown as ProvisionHandler;
+  const runner = new PeriodicTaskRunner(discovery, drivers, owned, tasks, { hostname: 'c1', conductorGroup: '', enabledHardwareTypes: [] }, provisioning);
+  return { runner, filters, continued };
 }
 
 describe('PeriodicTaskRunner', () => {
@@ -96,5 +99,25 @@ describe('PeriodicTaskRunner', () => {
     await runner.runNow('wrong');
     await runner.beforeApplicationShutdown();
     expect(String(wrong.error)).toContain('wrong is not a periodic of a driver interface');
+  });
+
+  it('goes on with the nodes whose waiting step a driver reports finished, once their visit ends', async () => {
+    class PollingFirmware {
+      @periodic({ name: 'flash', spacing: 3600 })
+      async flash(context: PeriodicContext): Promise<void> {
+        await context.forEachNode(async (task) => {
+          if (task.node.uuid === 'n1') context.resumeSteps(task);
+          if (task.node.uuid === 'n2') context.resumeSteps(task, 'the flash failed');
+        });
+      }
+    }
+    const { runner, continued } = setup([], [{ type: 'firmware', name: 'fake', instance: new PollingFirmware() }], [{ uuid: 'n1' }, { uuid: 'n2' }, { uuid: 'n3' }]);
+    runner.onApplicationBootstrap();
+    await runner.runNow('firmware:fake:flash');
+    await runner.beforeApplicationShutdown();
+    expect(continued).toEqual([
+      ['n1', undefined],
+      ['n2', 'the flash failed'],
+    ]);
   });
 });

@@ -5,6 +5,7 @@ import { DriverRegistry, DriverTask, interfaceField, InterfaceType, NodeVisitOpt
 import { getLogger } from '@slipway/logging';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
 import { NodeTaskRunner } from '../tasks/node-task.runner';
+import { ProvisionHandler } from '../provisioning/provision.handler';
 import { OwnedNodes } from './owned-nodes';
 import { unlessBusy } from './unless-busy';
 
@@ -38,6 +39,7 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplica
     private readonly owned: OwnedNodes,
     private readonly tasks: NodeTaskRunner,
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
+    private readonly provisioning: ProvisionHandler,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -107,18 +109,36 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplica
   }
 
   private context(entry: Scheduled): PeriodicContext {
+    // Nodes whose waiting step a driver reported finished during a visit: continued once it ends.
+    const resumed = new Map<string, string | undefined>();
     return {
       signal: this.stop.signal,
       hostname: this.identity.hostname,
       forEachNode: async (work, options) => {
         if (!entry.iface) throw new Error(`${entry.task.name} is not a periodic of a driver interface: it has no nodes of its own`);
-        return this.visit(entry.task.name, entry.iface, work, options);
+        return this.visit(entry.task.name, entry.iface, work, options, resumed);
+      },
+      resumeSteps: (task, error) => {
+        resumed.set(task.node.uuid, error);
       },
     };
   }
 
+  /** Goes on with a node whose waiting step a driver reported finished; a node that moved on meanwhile is left alone. */
+  private async resume(uuid: string, error: string | undefined): Promise<void> {
+    await unlessBusy(() => this.provisioning.continueAfterWait(uuid, error)).catch((failure: unknown) =>
+      this.log.warn({ node: uuid, err: failure }, 'could not go on after a waiting step'),
+    );
+  }
+
   /** Ironic's node_periodic: the owned nodes of one implementation, locked ones skipped. */
-  private async visit(purpose: string, iface: { type: InterfaceType; name: string }, work: (task: DriverTask) => Promise<void>, options: NodeVisitOptions = {}): Promise<number> {
+  private async visit(
+    purpose: string,
+    iface: { type: InterfaceType; name: string },
+    work: (task: DriverTask) => Promise<void>,
+    options: NodeVisitOptions = {},
+    resumed = new Map<string, string | undefined>(),
+  ): Promise<number> {
     let visited = 0;
     const filter = {
       interface: { property: interfaceField(iface.type) as keyof NodeEntity, name: iface.name },
@@ -131,6 +151,11 @@ export class PeriodicTaskRunner implements OnApplicationBootstrap, BeforeApplica
       // Shared visits start from the row just listed; exclusive ones lock and read it afresh.
       const visit = () => (options.shared === false ? this.tasks.exclusive(node.uuid, purpose, ({ task }) => work(task)) : this.tasks.shared(node, purpose, ({ task }) => work(task)));
       if (await unlessBusy(visit)) visited++;
+      if (resumed.has(node.uuid)) {
+        const error = resumed.get(node.uuid);
+        resumed.delete(node.uuid);
+        await this.resume(node.uuid, error);
+      }
     }
     return visited;
   }

@@ -28,6 +28,9 @@ const LIMITED_WORK = [
 
 const BIOS_CHANGING_STEPS: ReadonlySet<string> = new Set(['apply_configuration', 'factory_reset']);
 
+/** Wait states of step plans, which a finished waiting step continues. */
+const WAIT_STATES: ReadonlySet<string> = new Set(['wait call-back', 'clean wait', 'service wait']);
+
 const CLEAN_STATES: ReadonlySet<string> = new Set(['cleaning', 'clean wait', 'clean hold']);
 /** Set when an abort arrives while a step that is not abortable waits: the abort follows the step. */
 const ABORT_AFTER_STEP = 'abort_after_step';
@@ -133,6 +136,29 @@ export class ProvisionHandler {
       this.log.warn({ taskType: limited.taskType, limit: limited.limit(this.settings) }, 'concurrent action limit reached; request refused');
       throw new ConcurrentActionLimitError({ taskType: limited.taskType });
     }
+  }
+
+  /**
+   * A waiting step's work finished (a driver's periodic poll, later an agent's heartbeat): the
+   * plan goes on from the next step, or, with `error`, the node fails with it. A node that is no
+   * longer waiting (aborted, timed out) is left as it is.
+   */
+  async continueAfterWait(uuid: string, error?: string): Promise<void> {
+    let continuing = false;
+    await this.tasks.exclusiveThenBackground(
+      uuid,
+      'continue after a waiting step',
+      async (context) => {
+        const state = context.task.node.provisionState as ProvisionState;
+        if (!WAIT_STATES.has(state)) return this.log.info({ node: uuid, state }, 'a waiting step finished, but the node no longer waits; ignored');
+        if (error !== undefined) return this.fail(context, error);
+        continuing = true;
+        await this.continuePaused(context);
+      },
+      async (context) => {
+        if (continuing) await this.work(context);
+      },
+    );
   }
 
   /**

@@ -20,7 +20,7 @@ import { OwnedNodes } from '../owned-nodes';
 export class PeriodicTestBed {
   readonly group = `g-${randomUUID().slice(0, 8)}`;
   readonly identity = { hostname: 'c1', conductorGroup: this.group, enabledHardwareTypes: ['fake-hardware'] };
-  readonly context: PeriodicContext = { hostname: 'c1', signal: new AbortController().signal, forEachNode: async () => 0 };
+  readonly context: PeriodicContext = { hostname: 'c1', signal: new AbortController().signal, forEachNode: async () => 0, resumeSteps: () => undefined };
   readonly nodes: NodeRepository;
   readonly conductors: ConductorRepository;
   readonly history: NodeHistoryRepository;

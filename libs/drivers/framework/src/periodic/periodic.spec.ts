@@ -22,7 +22,7 @@ class Derived extends PowerSync {
   }
 }
 
-const context = { hostname: 'c1', signal: new AbortController().signal, forEachNode: async () => 0 };
+const context = { hostname: 'c1', signal: new AbortController().signal, forEachNode: async () => 0, resumeSteps: () => undefined };
 
 describe('@periodic', () => {
   it('collects the periodics of an instance, spacing and enablement read from the instance', async () => {

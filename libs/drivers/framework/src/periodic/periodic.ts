@@ -40,6 +40,13 @@ export interface PeriodicContext {
    * node_periodic). Resolves to the number of nodes visited.
    */
   forEachNode(work: (task: DriverTask) => Promise<void>, options?: NodeVisitOptions): Promise<number>;
+  /**
+   * For a node visited by forEachNode whose current step returned STEP_WAIT: what the step waited
+   * for has finished. Once the visit ends, the conductor goes on with the node's clean, deploy or
+   * service from the next step (Ironic's notify_conductor_resume_*). With `error`, the step
+   * failed: the node fails with that last_error instead.
+   */
+  resumeSteps(task: DriverTask, error?: string): void;
 }
 
 /** A periodic of one instance, ready for a runner. */
