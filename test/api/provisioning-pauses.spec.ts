@@ -92,6 +92,20 @@ describe('provisioning pauses, aborts and limits (cross-process)', () => {
     expect(await events('stranded')).toEqual(expect.arrayContaining(['Event "wait": cleaning -> clean wait', 'Event "abort": clean wait -> clean failed']));
   });
 
+  it('puts a node whose cleaning fails into maintenance with fault "clean failure", as Ironic does', async () => {
+    await available('dirty', {});
+    await reach('dirty', { target: 'manage' }, 'manageable');
+    await http.expect(200, 'PATCH', '/v1/nodes/dirty', [{ op: 'add', path: '/driver_info/fake_fail', value: 'reset_bmc' }]);
+    const failed = await reach('dirty', { target: 'clean', clean_steps: [{ interface: 'management', step: 'reset_bmc' }] }, 'clean failed', 'available');
+    expect(failed.last_error).toMatch(/fake management operation reset_bmc failed/);
+    expect(failed).toMatchObject({ maintenance: true, fault: 'clean failure', maintenance_reason: failed.last_error });
+    // The operator fixes the hardware, ends maintenance, and manages the node again.
+    await http.expect(200, 'PATCH', '/v1/nodes/dirty', [{ op: 'remove', path: '/driver_info/fake_fail' }]);
+    expect((await http.request('DELETE', '/v1/nodes/dirty/maintenance')).status).toBe(202);
+    await waitUntil(async () => (await show('dirty')).maintenance === false, 'maintenance to end');
+    expect(await reach('dirty', { target: 'manage' }, 'manageable')).toMatchObject({ maintenance: false, fault: null });
+  });
+
   it('runs the reserved power steps of a service', async () => {
     await available('serviced');
     await reach('serviced', { target: 'active' }, 'active');

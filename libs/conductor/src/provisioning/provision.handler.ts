@@ -28,6 +28,9 @@ const LIMITED_WORK = [
 
 const BIOS_CHANGING_STEPS: ReadonlySet<string> = new Set(['apply_configuration', 'factory_reset']);
 
+/** Ironic's fault of a node whose cleaning failed. */
+export const CLEAN_FAILURE_FAULT = 'clean failure';
+
 /** Wait states of step plans, which a finished waiting step continues. */
 const WAIT_STATES: ReadonlySet<string> = new Set(['wait call-back', 'clean wait', 'service wait']);
 
@@ -268,9 +271,16 @@ export class ProvisionHandler {
    */
   async fail(context: NodeTaskContext, message: string): Promise<void> {
     const node = context.task.node;
+    const cleaning = node.provisionState === 'cleaning' || node.provisionState === 'clean wait';
     node.lastError = message;
     await this.history.error(context.row.id, node.provisionState, node.targetProvisionState, message);
     await this.advance(context, 'fail', null);
+    // Ironic's clean failure: the node goes into maintenance so nothing is scheduled on hardware
+    // in an unknown state; an operator fixes it, unsets maintenance, then manages it again.
+    if (cleaning && !node.maintenance) {
+      node.maintenance = true;
+      await this.nodes.applyChanges(context.row.id, { maintenanceReason: message, fault: CLEAN_FAILURE_FAULT });
+    }
   }
 
   /**
