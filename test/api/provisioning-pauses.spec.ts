@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, IronicHttp, spawnApp, SpawnedApp, waitUntil } from '@slipway/testing';
 
-// Reserved steps (hold, wait, power_*), unhold, abort and the concurrency limits, through the
-// API on fake hardware, in one standalone process that allows two deploys at once.
+// Reserved steps (hold, wait, power_*), unhold, abort, the concurrency limits and the automated
+// clean setting, through the API on fake hardware, in one standalone process that allows two
+// deploys at once and does not clean automatically unless a node asks for it.
 describe('provisioning pauses, aborts and limits (cross-process)', () => {
   let dir: string;
   let app: SpawnedApp;
@@ -13,7 +14,7 @@ describe('provisioning pauses, aborts and limits (cross-process)', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'slipway-pauses-'));
     const port = await freePort();
-    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port), SLIPWAY_MAX_CONCURRENT_DEPLOY: '2' });
+    app = spawnApp('standalone', { SLIPWAY_DATA_DIR: dir, SLIPWAY_API_PORT: String(port), SLIPWAY_MAX_CONCURRENT_DEPLOY: '2', SLIPWAY_AUTOMATED_CLEAN: 'false' });
     await app.waitFor(/Ironic API at/, 30_000);
     http = new IronicHttp(`http://127.0.0.1:${port}`, '1.87');
   });
@@ -42,6 +43,15 @@ describe('provisioning pauses, aborts and limits (cross-process)', () => {
     await reach(name, { target: 'provide' }, 'available');
   }
   const events = async (name: string) => (await http.expect<{ history: { event: string }[] }>(200, 'GET', `/v1/nodes/${name}/history`)).history.map((entry) => entry.event);
+
+  it('cleans on provide only the nodes that ask for it when SLIPWAY_AUTOMATED_CLEAN is false', async () => {
+    await available('unclean');
+    await http.expect(201, 'POST', '/v1/nodes', { name: 'scrubbed', driver: 'fake-hardware', automated_clean: true });
+    await reach('scrubbed', { target: 'manage' }, 'manageable');
+    await reach('scrubbed', { target: 'provide' }, 'available');
+    expect((await events('unclean')).filter((event) => event.startsWith('Step '))).toEqual([]);
+    expect((await events('scrubbed')).filter((event) => event.startsWith('Step '))).toEqual(['Step 1/1 deploy.erase_devices started']);
+  });
 
   it('holds a deploy at a hold step, and goes on after it on unhold', async () => {
     await available('held');

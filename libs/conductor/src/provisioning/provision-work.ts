@@ -10,6 +10,8 @@ export type WorkOutcome = ProvisionEvent | StepPause;
 /** What the work of a state may call on besides its node: the step listener, the BIOS cache. */
 export interface WorkHooks {
   steps: StepListener;
+  /** Whether nodes that do not say clean automatically (SLIPWAY_AUTOMATED_CLEAN). */
+  automatedCleanByDefault: boolean;
   cacheBiosSettings(context: NodeTaskContext): Promise<void>;
 }
 type Work = (context: NodeTaskContext, hooks: WorkHooks) => Promise<WorkOutcome>;
@@ -55,7 +57,7 @@ export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
   // Automated cleaning (provide, undeploy) or the steps of a manual clean, planned on request;
   // cleaning after an undeploy plans its automated steps here.
   cleaning: async (context, hooks) => {
-    if (!storedPlan(context.task.node, 'clean')) storePlan(context.task.node, 'clean', automatedCleanSteps(context));
+    if (!storedPlan(context.task.node, 'clean')) storePlan(context.task.node, 'clean', automatedCleanSteps(context, hooks.automatedCleanByDefault));
     const outcome = await runPlan(context, 'clean', hooks.steps);
     return outcome !== 'done' ? outcome : isManualClean(context) ? 'manage' : 'done';
   },
@@ -88,7 +90,8 @@ export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
   servicing: async (context, hooks) => doneOr(await runPlan(context, 'service', hooks.steps)),
 };
 
-/** The driver's automated clean steps, or none when the node opts out of automated cleaning. */
-export function automatedCleanSteps(context: NodeTaskContext): ReturnType<typeof planSteps> {
-  return context.row.automatedClean === false ? [] : planSteps(context, 'clean');
+/** The driver's automated clean steps, or none when automated cleaning is off for the node. */
+export function automatedCleanSteps(context: NodeTaskContext, conductorDefault: boolean): ReturnType<typeof planSteps> {
+  // The node's own automated_clean wins; unset, the conductor's SLIPWAY_AUTOMATED_CLEAN (Ironic).
+  return (context.row.automatedClean ?? conductorDefault) ? planSteps(context, 'clean') : [];
 }

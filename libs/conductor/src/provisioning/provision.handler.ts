@@ -172,7 +172,7 @@ export class ProvisionHandler {
     const { task } = context;
     switch (entering) {
       case 'cleaning':
-        return request.event === 'clean' ? planSteps(context, 'clean', request.cleanSteps ?? []) : automatedCleanSteps(context);
+        return request.event === 'clean' ? planSteps(context, 'clean', request.cleanSteps ?? []) : automatedCleanSteps(context, this.settings.automatedClean);
       case 'servicing':
         return planSteps(context, 'service', request.serviceSteps ?? []);
       case 'deploying': {
@@ -217,6 +217,7 @@ export class ProvisionHandler {
           if (step.interface === 'bios' && BIOS_CHANGING_STEPS.has(step.step)) await this.biosCache.refresh(context);
         },
       },
+      automatedCleanByDefault: this.settings.automatedClean,
       cacheBiosSettings: (target) => this.biosCache.refresh(target),
     };
     if (continuePaused) {

@@ -36,6 +36,7 @@ export const conductorSettings = [
   s.rescueCallbackTimeout,
   s.serviceCallbackTimeout,
   s.syncLocalStateInterval,
+  s.automatedClean,
   s.maxConductorWaitStepSeconds,
   s.maxConcurrentDeploy,
   s.maxConcurrentClean,

@@ -219,6 +219,13 @@ export const settings = {
     default: 180,
     description: "Seconds between two passes that take over active nodes last prepared by another conductor (they also run at once after a membership change). 0 disables the periodic pass.",
   }),
+  automatedClean: defineSetting({
+    key: 'conductor.automatedClean',
+    env: 'SLIPWAY_AUTOMATED_CLEAN',
+    schema: v.boolean(),
+    default: true,
+    description: "Whether provide and undeploy run the drivers' automated clean steps on nodes whose own automated_clean is unset (Ironic: automated_clean).",
+  }),
   maxConductorWaitStepSeconds: defineSetting({
     key: 'conductor.maxConductorWaitStepSeconds',
     env: 'SLIPWAY_MAX_CONDUCTOR_WAIT_STEP_SECONDS',
