@@ -68,4 +68,19 @@ describe('a driver plugin package (cross-process)', () => {
       expect.arrayContaining(['Step 2/2 deploy.flash_firmware started', 'Event "wait": deploying -> wait call-back', 'Event "resume": wait call-back -> deploying', 'Event "done": deploying -> active']),
     );
   });
+
+  it('refuses to deploy a node whose driver_info the power interface rejects (400 naming the key), and leaves it available', async () => {
+    const node = await http.expect<{ uuid: string }>(201, 'POST', '/v1/nodes', { driver: 'example-hardware', name: 'forgetful', driver_info: { example_address: 'switch-1:port-6' } });
+    for (const [target, state] of [['manage', 'manageable'], ['provide', 'available']]) {
+      expect((await http.request('PUT', `/v1/nodes/${node.uuid}/states/provision`, { target })).status).toBe(202);
+      await waitUntil(async () => (await http.expect(200, 'GET', `/v1/nodes/${node.uuid}`)).provision_state === state, `the node to reach ${state}`, 20_000);
+    }
+    await http.expect(200, 'PATCH', `/v1/nodes/${node.uuid}`, [{ op: 'remove', path: '/driver_info/example_address' }]);
+    const refused = await http.request('PUT', `/v1/nodes/${node.uuid}/states/provision`, { target: 'active' });
+    expect(refused.status).toBe(400);
+    expect(IronicHttp.faultOf(refused.body)).toBe(
+      `Cannot deploy node ${node.uuid}: the validation of its deploy or power interface failed: Missing the following example parameters in node driver_info: example_address`,
+    );
+    expect(await http.expect(200, 'GET', `/v1/nodes/${node.uuid}`)).toMatchObject({ provision_state: 'available', target_provision_state: null, last_error: null });
+  });
 });
