@@ -1,0 +1,82 @@
+import type { RawResponse } from './redfish-transport';
+
+/** `redfish_auth_type`: sessions, basic auth, or sessions falling back to basic (Ironic's default). */
+export type AuthType = 'session' | 'basic' | 'auto';
+
+export interface Credentials {
+  username: string;
+  password: string;
+}
+
+/** How the connection sends a request without authentication (session login, logout). */
+export type BareSend = (method: string, url: string, headers: Record<string, string>, body?: unknown) => Promise<RawResponse>;
+
+/**
+ * The authentication of one connection (sushy's auth modes). Sessions: POST the credentials to
+ * the Sessions collection, send the X-Auth-Token after, log in again once on a 401, DELETE the
+ * session on close. Auto: sessions, but basic auth when the BMC refuses to open one and no
+ * session ever worked.
+ */
+export class RedfishAuth {
+  private token?: string;
+  private sessionUrl?: string;
+  private basic: boolean;
+  private sessionsWorked = false;
+
+  constructor(
+    private readonly type: AuthType,
+    private readonly credentials: Credentials | undefined,
+    private readonly send: BareSend,
+    /** Where the Sessions collection is (from the service root); resolved when first needed. */
+    private readonly sessionsUrl: () => Promise<string>,
+  ) {
+    this.basic = type === 'basic';
+  }
+
+  /** Headers that authenticate the next request (logging in first if a session is due). */
+  async headers(): Promise<Record<string, string>> {
+    if (!this.credentials) return {};
+    if (this.basic) return { authorization: basicHeader(this.credentials) };
+    if (!this.token) await this.login();
+    return this.token ? { 'x-auth-token': this.token } : { authorization: basicHeader(this.credentials) };
+  }
+
+  /** After a 401/403: true when a new session was opened, so the request is worth replaying. */
+  async refresh(): Promise<boolean> {
+    if (!this.credentials || this.basic) return false;
+    this.token = undefined;
+    await this.login();
+    return this.token !== undefined;
+  }
+
+  /** Ends the session, if one is open (errors ignored: the BMC expires it anyway). */
+  async close(): Promise<void> {
+    const { sessionUrl, token } = this;
+    this.token = this.sessionUrl = undefined;
+    if (sessionUrl && token) await this.send('DELETE', sessionUrl, { 'x-auth-token': token }).catch(() => undefined);
+  }
+
+  private async login(): Promise<void> {
+    const credentials = this.credentials as Credentials;
+    const url = await this.sessionsUrl();
+    const answer = await this.send('POST', url, {}, { UserName: credentials.username, Password: credentials.password });
+    const token = answer.headers['x-auth-token'];
+    if (answer.status < 300 && token) {
+      this.token = token;
+      this.sessionUrl = answer.headers['location'] ? new URL(answer.headers['location'], url).toString() : undefined;
+      this.sessionsWorked = true;
+      return;
+    }
+    // Auto mode: a BMC without (working) sessions gets basic auth, unless sessions worked before,
+    // in which case a refused login means the credentials changed and basic auth would not help.
+    if (this.type === 'auto' && !this.sessionsWorked) {
+      this.basic = true;
+      return;
+    }
+    this.token = undefined;
+  }
+}
+
+function basicHeader({ username, password }: Credentials): string {
+  return `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
+}
