@@ -28,6 +28,9 @@ const LIMITED_WORK = [
 
 const BIOS_CHANGING_STEPS: ReadonlySet<string> = new Set(['apply_configuration', 'factory_reset']);
 
+/** What last_error calls the work an abort stops in the states that run no step plan. */
+const ABORTED_OPERATION_OF_STATE: Partial<Record<string, string>> = { 'inspect wait': 'inspection', 'rescue wait': 'rescue' };
+
 /** Ironic's fault of a node whose cleaning failed. */
 export const CLEAN_FAILURE_FAULT = 'clean failure';
 
@@ -109,7 +112,8 @@ export class ProvisionHandler {
     if (kind === 'clean') await context.task.driver.deploy.tearDownCleaning(context.task);
     await this.advance(context, 'abort', context.row.provisionUpdatedAt);
     forgetAllPlans(node);
-    if (state !== 'service failed') node.lastError = `The ${kind ? OPERATION_OF_KIND[kind] : state.replace(' wait', '')} was aborted on request.`;
+    const operation = kind ? OPERATION_OF_KIND[kind] : ABORTED_OPERATION_OF_STATE[state];
+    if (operation) node.lastError = `The ${operation} was aborted on request.`;
   }
 
   /**
