@@ -1,3 +1,4 @@
+import { RedfishAccessError, redfishMessages } from './redfish-errors';
 import type { RawResponse } from './redfish-transport';
 
 /** `redfish_auth_type`: sessions, basic auth, or sessions falling back to basic (Ironic's default). */
@@ -36,16 +37,21 @@ export class RedfishAuth {
   /** Headers that authenticate the next request (logging in first if a session is due). */
   async headers(): Promise<Record<string, string>> {
     if (!this.credentials) return {};
-    if (this.basic) return { authorization: basicHeader(this.credentials) };
-    if (!this.token) await this.login();
-    return this.token ? { 'x-auth-token': this.token } : { authorization: basicHeader(this.credentials) };
+    if (!this.basic && !this.token) await this.login();
+    return this.basic ? { authorization: basicHeader(this.credentials) } : { 'x-auth-token': this.token as string };
   }
 
   /** After a 401/403: true when a new session was opened, so the request is worth replaying. */
   async refresh(): Promise<boolean> {
     if (!this.credentials || this.basic) return false;
     this.token = undefined;
-    await this.login();
+    try {
+      await this.login();
+    } catch (error) {
+      // The request's own 401 is the clearer answer for the caller.
+      if (error instanceof RedfishAccessError) return false;
+      throw error;
+    }
     return this.token !== undefined;
   }
 
@@ -73,7 +79,7 @@ export class RedfishAuth {
       this.basic = true;
       return;
     }
-    this.token = undefined;
+    throw new RedfishAccessError('POST', url, answer.status, answer.status < 300 ? ['The BMC opened no session: its answer had no X-Auth-Token.'] : redfishMessages(answer.body));
   }
 }
 

@@ -110,6 +110,32 @@ describe('RedfishConnection', () => {
     await wrong.close();
   });
 
+  it('refuses in session mode, and in auto mode once sessions have worked, when the BMC will not open a session', async () => {
+    let loginsAllowed = 1;
+    handler = (request, response) => {
+      if (request.url === '/redfish/v1/') return json(response, 200, ROOT);
+      if (request.method === 'POST') {
+        if (loginsAllowed-- > 0) return json(response, 201, {}, { 'x-auth-token': 'only', location: '/redfish/v1/SessionService/Sessions/only' });
+        return json(response, 401, { error: { '@Message.ExtendedInfo': [{ Message: 'Password changed.' }] } });
+      }
+      json(response, request.headers['x-auth-token'] === 'only' && loginsAllowed >= 0 ? 200 : 401, {});
+    };
+    const session = connect({ authType: 'session' });
+    loginsAllowed = 0;
+    await expect(session.get('Systems/1')).rejects.toThrow(`The BMC answered POST ${address}/redfish/v1/SessionService/Sessions with HTTP 401: Password changed.`);
+    await session.close();
+
+    // Auto: the first session works; when it expires and the next login is refused, the request's
+    // own 401 is the answer, and no basic auth is tried.
+    loginsAllowed = 1;
+    const auto = connect();
+    expect((await auto.get('Systems/1')).status).toBe(200);
+    loginsAllowed = -1;
+    await expect(auto.get('Systems/1')).rejects.toBeInstanceOf(RedfishAccessError);
+    expect(seen.some((r) => r.headers.authorization !== undefined)).toBe(false);
+    await auto.close();
+  });
+
   it('retries a GET answered 5xx, honours a 503 Retry-After, and gives up on a write error', async () => {
     let tries = 0;
     handler = (request, response) => {
