@@ -31,6 +31,36 @@ function problemsOf(run: () => unknown): readonly string[] {
 
 const noFile: LoadConfigOptions = { readFile: files({}) };
 
+/** Every conductor setting at its default: the whole section, spelt out once. */
+const CONDUCTOR_DEFAULTS = {
+  hostname: hostname(),
+  group: '',
+  enabledHardwareTypes: ['fake-hardware', 'manual-management'],
+  heartbeatInterval: 2,
+  heartbeatTimeout: 10,
+  syncPowerStateInterval: 60,
+  syncPowerStateWorkers: 8,
+  powerStateSyncMaxRetries: 3,
+  powerFailureRecoveryInterval: 300,
+  nodeHistoryCleanupInterval: 86400,
+  nodeHistoryMaxEntries: 300,
+  nodeHistoryCleanupBatchCount: 1000,
+  nodeHistoryMinimumDays: 0,
+  checkProvisionStateInterval: 60,
+  deployCallbackTimeout: 1800,
+  cleanCallbackTimeout: 1800,
+  inspectWaitTimeout: 1800,
+  rescueCallbackTimeout: 1800,
+  serviceCallbackTimeout: 1800,
+  syncLocalStateInterval: 180,
+  automatedClean: true,
+  maxConductorWaitStepSeconds: 30,
+  maxConcurrentDeploy: 250,
+  maxConcurrentClean: 50,
+  enabledInterfaces: {},
+  defaultInterfaces: {},
+};
+
 describe('loadConfig defaults', () => {
   it('gives the api its defaults, nested by key', () => {
     expect(loadConfig(apiSettings, { ...noFile, env: {} })).toEqual({
@@ -51,34 +81,7 @@ describe('loadConfig defaults', () => {
 
   it('gives the conductor the host name as identity and the default hardware types', () => {
     const config = loadConfig(conductorSettings, { ...noFile, env: {} });
-    expect(config.conductor).toEqual({
-      hostname: hostname(),
-      group: '',
-      enabledHardwareTypes: ['fake-hardware', 'manual-management'],
-      heartbeatInterval: 2,
-      heartbeatTimeout: 10,
-      syncPowerStateInterval: 60,
-      syncPowerStateWorkers: 8,
-      powerStateSyncMaxRetries: 3,
-      powerFailureRecoveryInterval: 300,
-      nodeHistoryCleanupInterval: 86400,
-      nodeHistoryMaxEntries: 300,
-      nodeHistoryCleanupBatchCount: 1000,
-      nodeHistoryMinimumDays: 0,
-      checkProvisionStateInterval: 60,
-      deployCallbackTimeout: 1800,
-      cleanCallbackTimeout: 1800,
-      inspectWaitTimeout: 1800,
-      rescueCallbackTimeout: 1800,
-      serviceCallbackTimeout: 1800,
-      syncLocalStateInterval: 180,
-      automatedClean: true,
-      maxConductorWaitStepSeconds: 30,
-      maxConcurrentDeploy: 250,
-      maxConcurrentClean: 50,
-      enabledInterfaces: {},
-      defaultInterfaces: {},
-    });
+    expect(config.conductor).toEqual(CONDUCTOR_DEFAULTS);
   });
 
   it('gives each app only its own settings', () => {
@@ -138,30 +141,13 @@ describe('loadConfig from the environment', () => {
     expect(config.redis.url).toBe('rediss://:pw@cache:6380/0');
     expect(config.api).toEqual({ host: '0.0.0.0', port: 16385 });
     expect(config.conductor).toEqual({
+      ...CONDUCTOR_DEFAULTS,
       hostname: 'conductor-1.example',
       group: 'rack-1.east',
       enabledHardwareTypes: ['redfish', 'ipmi'],
       heartbeatInterval: 0.5,
       heartbeatTimeout: 3,
       syncPowerStateInterval: 0,
-      syncPowerStateWorkers: 8,
-      powerStateSyncMaxRetries: 3,
-      powerFailureRecoveryInterval: 300,
-      nodeHistoryCleanupInterval: 86400,
-      nodeHistoryMaxEntries: 300,
-      nodeHistoryCleanupBatchCount: 1000,
-      nodeHistoryMinimumDays: 0,
-      checkProvisionStateInterval: 60,
-      deployCallbackTimeout: 1800,
-      cleanCallbackTimeout: 1800,
-      inspectWaitTimeout: 1800,
-      rescueCallbackTimeout: 1800,
-      serviceCallbackTimeout: 1800,
-      syncLocalStateInterval: 180,
-      automatedClean: true,
-      maxConductorWaitStepSeconds: 30,
-      maxConcurrentDeploy: 250,
-      maxConcurrentClean: 50,
       enabledInterfaces: { boot: ['redfish-virtual-media', 'ipxe'] },
       defaultInterfaces: { boot: 'ipxe' },
     });
