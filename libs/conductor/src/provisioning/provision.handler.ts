@@ -1,5 +1,6 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
-import { ConcurrentActionLimitError, InvalidParameterValueError, InvalidStateRequestedError } from '@slipway/errors';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Inject, Injectable } from '@nestjs/common';
+import { ConcurrentActionLimitError, InvalidParameterValueError, InvalidStateRequestedError, MissingParameterValueError } from '@slipway/errors';
 import { DeployTemplateRepository, NodeRepository } from '@slipway/db';
 import { getLogger } from '@slipway/logging';
 import { ProvisionEvent, ProvisionState, StableProvisionState, transition } from '@slipway/provisioning';
@@ -14,8 +15,6 @@ import { completePausedStep, currentPlannedStep, forgetAllPlans, planSteps, stor
 import { BiosSettingsCache } from '../bios/bios-settings-cache';
 
 type ProvisionRequest = RpcRequestOf<typeof nodeProvision>;
-
-export const PROVISIONING_SLEEP = Symbol('PROVISIONING_SLEEP');
 
 /**
  * Work that counts toward a concurrency limit: the states a node enters, and those it is counted
@@ -60,8 +59,6 @@ export class ProvisionHandler {
     private readonly templates: DeployTemplateRepository,
     @Inject(PROVISIONING_SETTINGS) private readonly settings: ProvisioningSettings,
     private readonly biosCache: BiosSettingsCache,
-    /** How a `wait` step sleeps; tests pass a recorder. */
-    @Optional() @Inject(PROVISIONING_SLEEP) private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   ) {}
 
   register(handlers: RpcHandlerMap): RpcHandlerMap {
@@ -104,7 +101,8 @@ export class ProvisionHandler {
     if (!transition(state, 'abort')) throw new InvalidStateRequestedError({ action: 'abort', node: node.uuid, state });
     const kind = STEP_KIND_OF_STATE[state];
     const step = kind ? currentPlannedStep(node, kind) : undefined;
-    if (kind && step && !step.abortable && state !== 'clean hold' && state !== 'deploy hold' && state !== 'service hold') {
+    // A hold runs no step, so it always stops at once.
+    if (kind && step && !step.abortable && !state.endsWith(' hold')) {
       node.driverInternalInfo = { ...node.driverInternalInfo, [ABORT_AFTER_STEP]: true };
       await this.history.event(context.row.id, state, node.targetProvisionState, `Abort requested: the ${step.interface}.${step.step} step is not abortable, so the ${OPERATION_OF_KIND[kind]} stops once it ends.`);
       return;
@@ -184,8 +182,10 @@ export class ProvisionHandler {
           await task.driver.power.validate(task);
           await task.driver.deploy.validate(task);
         } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new InvalidParameterValueError(`Cannot deploy node ${task.node.uuid}: the validation of its deploy or power interface failed: ${reason}`);
+          // A refused driver_info or instance_info is the request's fault (400); anything else
+          // (a driver that broke) passes on as it is.
+          if (!(error instanceof InvalidParameterValueError || error instanceof MissingParameterValueError)) throw error;
+          throw new InvalidParameterValueError(`Cannot deploy node ${task.node.uuid}: the validation of its deploy or power interface failed: ${error.message}`);
         }
         return planDeploySteps(context, await this.matchedTemplates(context), request.deploySteps ?? []);
       }
@@ -245,7 +245,7 @@ export class ProvisionHandler {
         await this.advance(context, next.pause, started);
         if (next.pause === 'hold' || next.seconds === undefined) return;
         await context.save();
-        await this.sleep(Math.min(next.seconds, this.settings.maxConductorWaitStepSeconds) * 1000);
+        await sleep(Math.min(next.seconds, this.settings.maxConductorWaitStepSeconds) * 1000);
         await this.continuePaused(context);
       } catch (error) {
         this.log.warn({ node: node.uuid, state, err: error }, 'provisioning step failed');
