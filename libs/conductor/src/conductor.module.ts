@@ -35,6 +35,7 @@ import { BackgroundWork } from './tasks/background-work';
 import { NodeTaskRunner } from './tasks/node-task.runner';
 import { AgentHeartbeatHandler } from './agent/agent-heartbeat.handler';
 import { ContinueInspectionHandler } from './inspection/continue-inspection.handler';
+import { InspectionRecorder } from './inspection/inspection-recorder';
 import { NodeVifHandler } from './vifs/node-vif.handler';
 import { VolumeHandler } from './volume/volume.handler';
 
@@ -80,6 +81,7 @@ export class ConductorModule {
         NodeVifHandler,
         AgentHeartbeatHandler,
         ContinueInspectionHandler,
+        InspectionRecorder,
         VolumeHandler,
         // Serve the queue first, then become routable.
         ConductorRpcServer,

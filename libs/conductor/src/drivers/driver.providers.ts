@@ -1,6 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { defaultPluginRoots, discoverDriverPlugins, DriverRegistry, loadDriverPlugins } from '@slipway/drivers-framework';
 import { registerFakeDrivers } from '@slipway/drivers-fake';
+import { registerGenericDrivers } from '@slipway/drivers-generic';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
 import { INTERFACE_CONFIG, InterfaceConfig } from './interface-config';
 import { NODE_INTERFACE_RESOLVER } from '../nodes/node-interface.resolver';
@@ -21,6 +22,7 @@ export const driverProviders: Provider[] = [
     useFactory: (identity: ConductorIdentity, interfaces: InterfaceConfig) => {
       const registry = new DriverRegistry();
       registerFakeDrivers(registry);
+      registerGenericDrivers(registry);
       const config = { enabledHardwareTypes: identity.enabledHardwareTypes, ...interfaces };
       loadDriverPlugins(registry, discoverDriverPlugins(defaultPluginRoots(__dirname)), config);
       return registry.load(config);

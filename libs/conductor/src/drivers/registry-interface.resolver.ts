@@ -1,4 +1,4 @@
-import { DriverRegistry, INTERFACE_TYPES, InterfaceType, interfaceField } from '@slipway/drivers-framework';
+import { DriverRegistry, INTERFACE_TYPES, type Driver, InterfaceType, interfaceField } from '@slipway/drivers-framework';
 import { NODE_INTERFACE_FIELDS } from '@slipway/rpc';
 import type { NodeInterfaceFields } from '../nodes/node-field-mapping';
 import { NodeInterfaceResolver } from '../nodes/node-interface.resolver';
@@ -15,6 +15,18 @@ export class RegistryInterfaceResolver implements NodeInterfaceResolver {
     const selection = Object.fromEntries(INTERFACE_TYPES.map((type) => [interfaceField(type), requested[apiField(type)] ?? null]));
     const resolved = this.registry.resolveInterfaces({ driver, ...selection });
     return Object.fromEntries(NODE_INTERFACE_FIELDS.map((field) => [field, resolved[field.replace(/_interface$/, '') as InterfaceType]]));
+  }
+
+  checkDriverInfo(node: { uuid: string; driver: string; driverInfo: Record<string, unknown> }, interfaces: NodeInterfaceFields): void {
+    const selection = Object.fromEntries(INTERFACE_TYPES.map((type) => [interfaceField(type), interfaces[apiField(type)] ?? null]));
+    let driver: Driver;
+    try {
+      driver = this.registry.buildDriver({ driver: node.driver, ...selection });
+    } catch {
+      // Interfaces this conductor does not load: nothing here can judge the values.
+      return;
+    }
+    for (const type of INTERFACE_TYPES) driver[type].checkDriverInfo?.(node);
   }
 }
 

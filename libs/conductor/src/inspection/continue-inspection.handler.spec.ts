@@ -1,9 +1,10 @@
-import type { NodeInventoryRepository } from '@slipway/db';
 import { STEP_WAIT, type DriverNode, type InspectInterface, type JsonObject, type StepOutcome } from '@slipway/drivers-framework';
 import { NotFoundError } from '@slipway/errors';
 import type { NodeHistoryRecorder, RecordedTransition } from '../history/node-history.recorder';
 import { fakeDriver, FakeNodeTasks, NODE_ID, NODE_UUID, strict } from '../management/testing/fake-node-tasks';
+import type { NodeTaskContext } from '../tasks/node-task.runner';
 import { ContinueInspectionHandler } from './continue-inspection.handler';
+import type { InspectionRecorder } from './inspection-recorder';
 
 const INVENTORY = { interfaces: [{ mac_address: '52:54:00:12:34:56' }], memory: { physical_mb: 4096 } };
 
@@ -11,14 +12,14 @@ function setup(inspect: Partial<InspectInterface>, node: Partial<DriverNode> = {
   const tasks = new FakeNodeTasks(fakeDriver({ inspect }), node);
   const stored: Array<{ nodeId: number; inventory: JsonObject; pluginData: JsonObject }> = [];
   const journal: string[] = [];
-  const inventories = strict<NodeInventoryRepository>('inventories', {
-    save: async (nodeId: number, inventory: JsonObject, pluginData: JsonObject) => void stored.push({ nodeId, inventory, pluginData }),
+  const recorder = strict<InspectionRecorder>('recorder', {
+    record: async (context: NodeTaskContext, inventory: JsonObject, pluginData: JsonObject = {}) => void stored.push({ nodeId: context.row.id, inventory, pluginData }),
   });
   const history = strict<NodeHistoryRecorder>('history', {
     transition: async (_id: number, t: RecordedTransition) => void journal.push(`${t.from} -${t.event}-> ${t.to}`),
     error: async (_id: number, _state: string, _target: string | null, message: string) => void journal.push(`error: ${message}`),
   });
-  const handler = new ContinueInspectionHandler(tasks, history, inventories);
+  const handler = new ContinueInspectionHandler(tasks, history, recorder);
   return { tasks, handler, stored, journal };
 }
 

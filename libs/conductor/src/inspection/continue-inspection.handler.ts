@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { NodeInventoryRepository } from '@slipway/db';
 import { STEP_WAIT, type JsonObject } from '@slipway/drivers-framework';
 import { InvalidStateRequestedError, NotFoundError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
@@ -8,12 +7,13 @@ import { nodeContinueInspection, RpcHandlerMap, RpcRequestOf } from '@slipway/rp
 import { NodeHistoryRecorder } from '../history/node-history.recorder';
 import { NodeTaskContext, NodeTaskRunner } from '../tasks/node-task.runner';
 import type { NodeTasks } from '../tasks/node-tasks.port';
+import { InspectionRecorder } from './inspection-recorder';
 
 /**
  * Ironic's continue_inspection: under the node lock the node must still wait for inspection data
  * (else NotFound, like the api's lookup) and resumes inspecting before the caller's answer. Then,
  * in the background, the inspect interface processes the data if it can; the inventory and plugin
- * data are stored and the node ends `manageable`, or waits again when the interface processes the
+ * data are stored, ports are created for new MACs, and the node ends `manageable`, or waits again when the interface processes the
  * data elsewhere, or fails inspection (last_error and history say why).
  */
 @Injectable()
@@ -23,7 +23,7 @@ export class ContinueInspectionHandler {
   constructor(
     @Inject(NodeTaskRunner) private readonly tasks: NodeTasks,
     private readonly history: NodeHistoryRecorder,
-    private readonly inventories: NodeInventoryRepository,
+    private readonly recorder: InspectionRecorder,
   ) {}
 
   register(handlers: RpcHandlerMap): RpcHandlerMap {
@@ -56,8 +56,9 @@ export class ContinueInspectionHandler {
         this.log.info({ node: task.node.uuid }, 'inspection data is processed elsewhere; waiting again');
         return await this.advance(context, E.WAIT, started);
       }
-      // Stored after processing, which may have added to the plugin data (Ironic).
-      await this.inventories.save(row.id, inventory, pluginData);
+      // Stored after processing, which may have added to the plugin data (Ironic); ports come
+      // from the interfaces' MACs.
+      await this.recorder.record(context, inventory, pluginData);
       await this.advance(context, E.DONE, started);
       this.log.info({ node: task.node.uuid }, 'inspection finished');
     } catch (error) {

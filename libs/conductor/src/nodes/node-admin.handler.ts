@@ -32,6 +32,7 @@ export class NodeAdminHandler {
 
   async create({ fields, initialState }: RpcRequestOf<typeof nodeCreate>): Promise<{ uuid: string }> {
     const interfaces = this.interfaces.resolve(fields.driver, interfaceFieldsOf(fields));
+    this.interfaces.checkDriverInfo({ uuid: fields.uuid, driver: fields.driver, driverInfo: fields.driver_info ?? {} }, interfaces);
     const chassisId = fields.chassis_uuid ? await this.chassis.idOf(fields.chassis_uuid) : null;
     const node = await this.nodes.insert({ ...nodeColumns({ ...fields, ...interfaces }), chassisId, provisionState: initialState, powerState: null });
     this.log.info({ node: node.uuid, driver: node.driver }, 'node created');
@@ -43,10 +44,12 @@ export class NodeAdminHandler {
       const columns: Partial<NodeEntity> = nodeColumns(changes);
       const driver = changes.driver ?? node.driver;
       const interfaceChange = changes.driver !== undefined || Object.keys(interfaceFieldsOf(changes)).length > 0;
-      if (interfaceChange || resetInterfaces) {
-        // Interfaces the request does not set keep their value unless reset (or the driver moved).
-        const kept = resetInterfaces ? {} : interfaceFieldsOf(node, true);
-        Object.assign(columns, nodeColumns(this.interfaces.resolve(driver, { ...kept, ...interfaceFieldsOf(changes) })));
+      // Interfaces the request does not set keep their value unless reset (or the driver moved).
+      const kept = resetInterfaces ? {} : interfaceFieldsOf(node, true);
+      const interfaces = interfaceChange || resetInterfaces ? this.interfaces.resolve(driver, { ...kept, ...interfaceFieldsOf(changes) }) : interfaceFieldsOf(node, true);
+      if (interfaceChange || resetInterfaces) Object.assign(columns, nodeColumns(interfaces));
+      if (interfaceChange || resetInterfaces || changes.driver_info !== undefined) {
+        this.interfaces.checkDriverInfo({ uuid, driver, driverInfo: changes.driver_info ?? node.driverInfo }, interfaces);
       }
       if (changes.chassis_uuid !== undefined) columns.chassisId = changes.chassis_uuid ? await this.chassis.idOf(changes.chassis_uuid) : null;
       await this.nodes.update(node.id, columns);

@@ -7,6 +7,8 @@ import type { NodeInterfaceFields } from './node-field-mapping';
  */
 export interface NodeInterfaceResolver {
   resolve(driver: string, requested: NodeInterfaceFields): NodeInterfaceFields;
+  /** Refuses malformed driver_info values for the node's resolved interfaces (InvalidParameterValue). */
+  checkDriverInfo(node: { uuid: string; driver: string; driverInfo: Record<string, unknown> }, interfaces: NodeInterfaceFields): void;
 }
 
 export const NODE_INTERFACE_RESOLVER = Symbol('NODE_INTERFACE_RESOLVER');

@@ -1,5 +1,5 @@
-import type { StepKind } from '@slipway/drivers-framework';
-import { setNodePower } from '@slipway/drivers-framework';
+import type { JsonObject, StepKind } from '@slipway/drivers-framework';
+import { isInspectionReport, setNodePower, STEP_WAIT } from '@slipway/drivers-framework';
 import { ProvisionEvent, ProvisionState } from '@slipway/provisioning';
 import { NodeTaskContext } from '../tasks/node-task.runner';
 import type { StepPause } from './reserved-steps';
@@ -13,6 +13,8 @@ export interface WorkHooks {
   /** Whether nodes that do not say clean automatically (SLIPWAY_AUTOMATED_CLEAN). */
   automatedCleanByDefault: boolean;
   cacheBiosSettings(context: NodeTaskContext): Promise<void>;
+  /** Stores what an out-of-band inspection found and creates its ports. */
+  recordInspection(context: NodeTaskContext, inventory: JsonObject, pluginData?: JsonObject): Promise<void>;
 }
 type Work = (context: NodeTaskContext, hooks: WorkHooks) => Promise<WorkOutcome>;
 
@@ -61,8 +63,11 @@ export const PROVISION_WORK: Partial<Record<ProvisionState, Work>> = {
     const outcome = await runPlan(context, 'clean', hooks.steps);
     return outcome !== 'done' ? outcome : isManualClean(context) ? 'manage' : 'done';
   },
-  inspecting: async ({ task }) => {
-    await task.driver.inspect.inspectHardware(task);
+  // Out-of-band inspection ends here; in-band inspection waits for the ramdisk's data.
+  inspecting: async (context, hooks) => {
+    const outcome = await context.task.driver.inspect.inspectHardware(context.task);
+    if (outcome === STEP_WAIT) return 'wait';
+    if (isInspectionReport(outcome)) await hooks.recordInspection(context, outcome.inventory, outcome.pluginData);
     return 'done';
   },
   deploying: async (context, hooks) => doneOr(await runPlan(context, 'deploy', hooks.steps)),

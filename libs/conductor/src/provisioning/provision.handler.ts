@@ -12,6 +12,7 @@ import { NodeTaskContext, NodeTaskRunner } from '../tasks/node-task.runner';
 import { instanceTraits, planDeploySteps, type MatchedTemplate } from './deploy-plan';
 import { automatedCleanSteps, OPERATION_OF_KIND, PROVISION_WORK, STEP_KIND_OF_STATE, type WorkHooks } from './provision-work';
 import { completePausedStep, currentPlannedStep, forgetAllPlans, planSteps, storePlan, type PlannedStep } from './step-runner';
+import { InspectionRecorder } from '../inspection/inspection-recorder';
 import { BiosSettingsCache } from '../bios/bios-settings-cache';
 
 type ProvisionRequest = RpcRequestOf<typeof nodeProvision>;
@@ -59,6 +60,7 @@ export class ProvisionHandler {
     private readonly templates: DeployTemplateRepository,
     @Inject(PROVISIONING_SETTINGS) private readonly settings: ProvisioningSettings,
     private readonly biosCache: BiosSettingsCache,
+    private readonly inspections: InspectionRecorder,
   ) {}
 
   register(handlers: RpcHandlerMap): RpcHandlerMap {
@@ -223,6 +225,7 @@ export class ProvisionHandler {
       },
       automatedCleanByDefault: this.settings.automatedClean,
       cacheBiosSettings: (target) => this.biosCache.refresh(target),
+      recordInspection: (target, inventory, pluginData) => this.inspections.record(target, inventory, pluginData),
     };
     if (continuePaused) {
       try {

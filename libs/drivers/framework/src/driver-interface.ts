@@ -1,3 +1,4 @@
+import type { DriverNode } from './driver-node';
 import type { DriverTask } from './task';
 
 /**
@@ -10,4 +11,11 @@ export abstract class DriverInterface {
 
   /** The driver_info keys this implementation reads: name → description (say "Required." when it is). */
   abstract getProperties(): Record<string, string>;
+
+  /**
+   * Checks the driver_info values that are present, requiring none: enrolment and driver_info
+   * updates call it, so a malformed value is refused at once (400) instead of failing at manage.
+   * Implementations whose keys have a syntax worth checking provide it.
+   */
+  checkDriverInfo?(node: Pick<DriverNode, 'uuid' | 'driverInfo'>): void;
 }

@@ -11,7 +11,7 @@ export { BootInterface, type RamdiskMode } from './interfaces/boot.interface';
 export { ConsoleInterface, type ConsoleInfo } from './interfaces/console.interface';
 export { DeployInterface } from './interfaces/deploy.interface';
 export { FirmwareInterface, type FirmwareUpdate } from './interfaces/firmware.interface';
-export { InspectInterface } from './interfaces/inspect.interface';
+export { InspectInterface, isInspectionReport, type InspectionReport, type InspectOutcome } from './interfaces/inspect.interface';
 export { ManagementInterface, type BootDeviceInfo, type IndicatorInfo, type SupportedIndicators } from './interfaces/management.interface';
 export { NetworkInterface, type VifInfo } from './interfaces/network.interface';
 export { PowerInterface } from './interfaces/power.interface';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RingDirectory } from '@slipway/cluster';
 import type { NodeEntity } from '@slipway/db';
-import { BiosSettingRepository, ConductorRepository, createMigratedTestDatabase, DeployTemplateRepository, MigratedTestDatabase, NodeHistoryRepository, NodeRepository, PortRepository } from '@slipway/db';
+import { BiosSettingRepository, ConductorRepository, createMigratedTestDatabase, DeployTemplateRepository, MigratedTestDatabase, NodeHistoryRepository, NodeInventoryRepository, NodeRepository, PortRepository } from '@slipway/db';
 import { DEFAULT_DRIVER_CONFIG, DriverRegistry, PeriodicContext } from '@slipway/drivers-framework';
 import { registerFakeDrivers } from '@slipway/drivers-fake';
 import { NodeHistoryRecorder } from '../../history/node-history.recorder';
@@ -10,6 +10,7 @@ import { BackgroundWork } from '../../tasks/background-work';
 import { NodeTaskRunner } from '../../tasks/node-task.runner';
 import { ProvisionHandler } from '../../provisioning/provision.handler';
 import { BiosSettingsCache } from '../../bios/bios-settings-cache';
+import { InspectionRecorder } from '../../inspection/inspection-recorder';
 import { DEFAULT_PROVISIONING_SETTINGS, ProvisioningSettings } from '../../provisioning/provisioning-settings';
 import { OwnedNodes } from '../owned-nodes';
 
@@ -48,7 +49,9 @@ export class PeriodicTestBed {
 
   /** The conductor's provisioning, on this bed's nodes and journal. */
   provisioning(settings: Partial<ProvisioningSettings> = {}): ProvisionHandler {
-    return new ProvisionHandler(this.tasks, this.recorder, this.identity, this.nodes, new DeployTemplateRepository(this.db.dataSource), { ...DEFAULT_PROVISIONING_SETTINGS, ...settings }, new BiosSettingsCache(new BiosSettingRepository(this.db.dataSource)));
+    return new ProvisionHandler(this.tasks, this.recorder, this.identity, this.nodes, new DeployTemplateRepository(this.db.dataSource), { ...DEFAULT_PROVISIONING_SETTINGS, ...settings }, new BiosSettingsCache(new BiosSettingRepository(this.db.dataSource)),
+      new InspectionRecorder(new NodeInventoryRepository(this.db.dataSource), new PortRepository(this.db.dataSource)),
+    );
   }
 
   static async open(otherMembers: readonly string[] = []): Promise<PeriodicTestBed> {
