@@ -264,7 +264,10 @@ export class ProvisionHandler {
   private async continuePaused(context: NodeTaskContext): Promise<void> {
     const node = context.task.node;
     const kind = STEP_KIND_OF_STATE[node.provisionState as ProvisionState];
+    const paused = kind ? currentPlannedStep(node, kind) : undefined;
     if (kind) completePausedStep(node, kind);
+    // An asynchronous BIOS step (applied at a reboot, seen by a driver's poll) ends here.
+    if (paused?.interface === 'bios' && BIOS_CHANGING_STEPS.has(paused.step)) await this.biosCache.refresh(context);
     if (node.driverInternalInfo[ABORT_AFTER_STEP] === true) {
       const { [ABORT_AFTER_STEP]: _flag, ...rest } = node.driverInternalInfo;
       node.driverInternalInfo = rest;

@@ -57,6 +57,7 @@ const CONDUCTOR_DEFAULTS = {
   maxConductorWaitStepSeconds: 30,
   maxConcurrentDeploy: 250,
   maxConcurrentClean: 50,
+  powerStateChangeTimeout: 60,
   enabledInterfaces: {},
   defaultInterfaces: {},
 };
