@@ -1,4 +1,4 @@
-import { RedfishAccessError, redfishMessages } from './redfish-errors';
+import { httpError, RedfishAccessError, RedfishSessionLimitError, redfishMessages } from './redfish-errors';
 import type { RawResponse } from './redfish-transport';
 
 /** `redfish_auth_type`: sessions, basic auth, or sessions falling back to basic (Ironic's default). */
@@ -23,6 +23,8 @@ export class RedfishAuth {
   private sessionUrl?: string;
   private basic: boolean;
   private sessionsWorked = false;
+  /** The login in progress: concurrent first requests share it instead of each opening a session. */
+  private loggingIn?: Promise<void>;
 
   constructor(
     private readonly type: AuthType,
@@ -37,16 +39,21 @@ export class RedfishAuth {
   /** Headers that authenticate the next request (logging in first if a session is due). */
   async headers(): Promise<Record<string, string>> {
     if (!this.credentials) return {};
-    if (!this.basic && !this.token) await this.login();
+    if (!this.basic && !this.token) await this.loginOnce();
     return this.basic ? { authorization: basicHeader(this.credentials) } : { 'x-auth-token': this.token as string };
   }
 
-  /** After a 401/403: true when a new session was opened, so the request is worth replaying. */
-  async refresh(): Promise<boolean> {
+  /**
+   * After a 401/403 on a request sent with `rejected` headers: true when a new session is open, so
+   * the request is worth replaying. Several requests may hit the expiry together: the first one
+   * logs in, the others reuse that session.
+   */
+  async refresh(rejected: Record<string, string> = {}): Promise<boolean> {
     if (!this.credentials || this.basic) return false;
-    this.token = undefined;
+    if (this.token && this.token !== rejected['x-auth-token']) return true;
+    if (!this.loggingIn) this.token = undefined;
     try {
-      await this.login();
+      await this.loginOnce();
     } catch (error) {
       // The request's own 401 is the clearer answer for the caller.
       if (error instanceof RedfishAccessError) return false;
@@ -62,6 +69,11 @@ export class RedfishAuth {
     if (sessionUrl && token) await this.send('DELETE', sessionUrl, { 'x-auth-token': token }).catch(() => undefined);
   }
 
+  private loginOnce(): Promise<void> {
+    this.loggingIn ??= this.login().finally(() => (this.loggingIn = undefined));
+    return this.loggingIn;
+  }
+
   private async login(): Promise<void> {
     const credentials = this.credentials as Credentials;
     const url = await this.sessionsUrl();
@@ -73,6 +85,10 @@ export class RedfishAuth {
       this.sessionsWorked = true;
       return;
     }
+    // A full session table is the BMC's problem to report, not a reason to switch to basic auth:
+    // the sessions someone left open are what needs fixing (and basic auth may be off as well).
+    const refusal = answer.status >= 400 ? httpError('POST', url, answer.status, answer.body) : undefined;
+    if (refusal instanceof RedfishSessionLimitError) throw refusal;
     // Auto mode: a BMC without (working) sessions gets basic auth, unless sessions worked before,
     // in which case a refused login means the credentials changed and basic auth would not help.
     if (this.type === 'auto' && !this.sessionsWorked) {

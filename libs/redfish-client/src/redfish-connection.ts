@@ -1,6 +1,6 @@
 import { type BmcAddress, parseBmcAddress } from './bmc-address';
 import { type AuthType, type Credentials, RedfishAuth } from './redfish-auth';
-import { RedfishAccessError, RedfishConnectionError, RedfishHttpError, redfishMessages } from './redfish-errors';
+import { httpError, RedfishConnectionError, RedfishHttpError, redfishMessageIds } from './redfish-errors';
 import { type RawResponse, RedfishTransport, type TlsVerification, TransportFailure } from './redfish-transport';
 import { RequestLimiter } from './request-limiter';
 import { DEFAULT_RETRY_POLICY, nextRetry, type RetryPolicy } from './retry-policy';
@@ -17,8 +17,10 @@ export interface RedfishConnectionOptions {
   connectTimeoutMs?: number;
   readTimeoutMs?: number;
   retry?: Partial<RetryPolicy>;
-  /** Requests in flight to this BMC at once; default 1. */
+  /** Requests in flight to this BMC at once; default 1. Ignored when `limiter` is given. */
   maxInFlight?: number;
+  /** A limiter shared with other connections to the same BMC (the pool passes one per BMC). */
+  limiter?: RequestLimiter;
   closeConnections?: boolean;
   /** How retries wait; tests pass a recorder. */
   sleep?: (ms: number) => Promise<void>;
@@ -45,6 +47,7 @@ export class RedfishConnection {
   private readonly retry: RetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private rootBody?: Promise<Record<string, unknown>>;
+  private closing?: Promise<void>;
 
   constructor(options: RedfishConnectionOptions) {
     this.address = parseBmcAddress(options.address);
@@ -54,7 +57,7 @@ export class RedfishConnection {
       readTimeoutMs: options.readTimeoutMs ?? 60_000,
       closeConnections: options.closeConnections ?? false,
     });
-    this.limiter = new RequestLimiter(options.maxInFlight ?? 1);
+    this.limiter = options.limiter ?? new RequestLimiter(options.maxInFlight ?? 1);
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
     this.auth = new RedfishAuth(options.authType ?? 'auto', options.credentials, (method, url, headers, body) => this.exchange(method, url, headers, body), () => this.sessionsUrl());
@@ -71,22 +74,51 @@ export class RedfishConnection {
     return this.call<T>('GET', path);
   }
 
-  patch<T = Record<string, unknown>>(path: string, body: unknown, etag?: string): Promise<RedfishResponse<T>> {
-    return this.call<T>('PATCH', path, body, etag ? { 'if-match': etag } : {});
+  /**
+   * PATCH with `If-Match: etag` when one is given. A weak ETag answered 412 is tried again strong,
+   * then without If-Match: some BMCs compare weak ETags strongly, or hand out ETags they do not
+   * accept back (sushy does the same). A strong ETag answered 412 is a real conflict.
+   */
+  async patch<T = Record<string, unknown>>(path: string, body: unknown, etag?: string): Promise<RedfishResponse<T>> {
+    const weak = etag?.match(/^W\/(".*")$/);
+    const [first, ...fallbacks] = weak ? [etag, weak[1], undefined] : [etag];
+    let match = first;
+    for (;;) {
+      try {
+        return await this.call<T>('PATCH', path, body, match ? { 'if-match': match } : {});
+      } catch (error) {
+        if (!(error instanceof RedfishHttpError && error.status === 412) || fallbacks.length === 0) throw error;
+        match = fallbacks.shift();
+      }
+    }
   }
 
-  post<T = Record<string, unknown>>(path: string, body: unknown): Promise<RedfishResponse<T>> {
+  /** POST; `body` undefined sends no body at all (some actions want none, others `{}`). */
+  post<T = Record<string, unknown>>(path: string, body?: unknown): Promise<RedfishResponse<T>> {
     return this.call<T>('POST', path, body);
   }
 
-  delete<T = Record<string, unknown>>(path: string): Promise<RedfishResponse<T>> {
-    return this.call<T>('DELETE', path);
+  /** DELETE, with a JSON body when one is given (`@Redfish.OperationApplyTime`). */
+  delete<T = Record<string, unknown>>(path: string, body?: unknown): Promise<RedfishResponse<T>> {
+    return this.call<T>('DELETE', path, body);
   }
 
-  /** Logs out and closes the connections. */
-  async close(): Promise<void> {
-    await this.auth.close();
-    await this.transport.close();
+  /** Logs out and closes the connections; later requests fail. Safe to call twice. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.auth.close();
+      await this.transport.close();
+    })();
+    return this.closing;
+  }
+
+  get closed(): boolean {
+    return this.closing !== undefined;
+  }
+
+  /** The limiter this connection's requests pass through (shared per BMC in a pool). */
+  get requestLimiter(): RequestLimiter {
+    return this.limiter;
   }
 
   /** An absolute URL for a path: absolute paths as they are, others below the service root. */
@@ -96,9 +128,12 @@ export class RedfishConnection {
 
   private async call<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<RedfishResponse<T>> {
     const url = this.url(path);
-    let answer = await this.exchange(method, url, { ...headers, ...(await this.auth.headers()) }, body);
+    // A pool may close a connection someone still holds; say so rather than fail in undici.
+    if (this.closed) throw new RedfishConnectionError(url, 'the connection was closed (logged out, or evicted from the connection pool)');
+    const sent = await this.auth.headers();
+    let answer = await this.exchange(method, url, { ...headers, ...sent }, body);
     // An expired session: log in again once and replay (sushy).
-    if ((answer.status === 401 || answer.status === 403) && (await this.auth.refresh())) {
+    if ((answer.status === 401 || answer.status === 403) && (await this.auth.refresh(sent))) {
       answer = await this.exchange(method, url, { ...headers, ...(await this.auth.headers()) }, body);
     }
     return this.checked<T>(method, url, answer);
@@ -117,7 +152,7 @@ export class RedfishConnection {
           failure = error;
         }
         const outcome = answer
-          ? { kind: 'status' as const, status: answer.status, retryAfter: answer.headers['retry-after'], messageIds: messageIds(answer.body) }
+          ? { kind: 'status' as const, status: answer.status, retryAfter: answer.headers['retry-after'], messageIds: redfishMessageIds(answer.body) }
           : { kind: 'transport' as const };
         const retry = nextRetry(this.retry, method, outcome, attempt);
         if (!retry) {
@@ -130,10 +165,7 @@ export class RedfishConnection {
   }
 
   private checked<T>(method: string, url: string, answer: RawResponse): RedfishResponse<T> {
-    if (answer.status >= 400) {
-      const Failure = answer.status === 401 || answer.status === 403 ? RedfishAccessError : RedfishHttpError;
-      throw new Failure(method, url, answer.status, redfishMessages(answer.body));
-    }
+    if (answer.status >= 400) throw httpError(method, url, answer.status, answer.body);
     return { status: answer.status, body: (answer.body ?? {}) as T, etag: answer.headers['etag'], headers: answer.headers };
   }
 
@@ -146,9 +178,4 @@ export class RedfishConnection {
     const service = (root['SessionService'] as { '@odata.id'?: string } | undefined)?.['@odata.id'];
     return this.url(service ? `${service.replace(/\/$/, '')}/Sessions` : 'SessionService/Sessions');
   }
-}
-
-function messageIds(body: unknown): string[] {
-  const extended = (body as { error?: { '@Message.ExtendedInfo'?: unknown } } | null)?.error?.['@Message.ExtendedInfo'];
-  return Array.isArray(extended) ? extended.flatMap((entry) => (typeof entry?.MessageId === 'string' ? [entry.MessageId as string] : [])) : [];
 }
