@@ -197,7 +197,7 @@ describe('baremetal CLI against Slipway (cross-process)', () => {
   it('lists the conductors, short and long', () => {
     expect(json<unknown[]>('conductor', 'list')).toEqual([{ Hostname: CONDUCTOR, 'Conductor Group': '', Alive: true }]);
     const [long] = json<Array<Record<string, unknown>>>('conductor', 'list', '--long');
-    expect(long).toMatchObject({ Hostname: CONDUCTOR, Alive: true, Drivers: ['fake-hardware', 'manual-management'] });
+    expect(long).toMatchObject({ Hostname: CONDUCTOR, Alive: true, Drivers: ['fake-hardware', 'manual-management', 'redfish'] });
     expect(long['Updated At']).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?\+00:00$/);
   });
 
@@ -206,7 +206,7 @@ describe('baremetal CLI against Slipway (cross-process)', () => {
       hostname: CONDUCTOR,
       conductor_group: '',
       alive: true,
-      drivers: ['fake-hardware', 'manual-management'],
+      drivers: ['fake-hardware', 'manual-management', 'redfish'],
       created_at: expect.stringMatching(/\+00:00$/),
     });
     expect(() => baremetal('conductor', 'show', 'no-such-host')).toThrow(/Conductor no-such-host could not be found\. \(HTTP 404\)/);

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     const identity = { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes };
     // A conductor serves RPC, not HTTP: an application context is enough.
     const app = await NestFactory.createApplicationContext(
-      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ClusterMembershipModule.forRoot({ heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }), ConductorModule.forRoot(identity, { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }, conductorOptions(config.conductor))] },
+      { module: ConductorAppModule, imports: [InfrastructureModule.forRoot(infrastructure, config), RepositoriesModule, ClusterMembershipModule.forRoot({ heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }), ConductorModule.forRoot(identity, { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout }, conductorOptions(config))] },
       { logger: new NestPinoLogger(), abortOnError: false },
     );
     await app.init();

@@ -31,7 +31,7 @@ async function main(): Promise<void> {
           ConductorModule.forRoot(
             { hostname: config.conductor.hostname, conductorGroup: config.conductor.group, enabledHardwareTypes: config.conductor.enabledHardwareTypes },
             { heartbeatIntervalSeconds: config.conductor.heartbeatInterval, heartbeatTimeoutSeconds: config.conductor.heartbeatTimeout },
-            conductorOptions(config.conductor),
+            conductorOptions(config),
           ),
           OrchestratorModule,
         ],

@@ -9,6 +9,7 @@ import { ConductorRpcServer } from './conductor-rpc.server';
 import { driverProviders } from './drivers/driver.providers';
 import { DriverInfoHandler } from './drivers/driver-info.handler';
 import { DEFAULT_INTERFACE_CONFIG, INTERFACE_CONFIG } from './drivers/interface-config';
+import { REDFISH_DRIVER_OPTIONS } from './drivers/redfish-connections';
 import type { ConductorOptions } from './conductor-options';
 import { DEFAULT_PROVISIONING_SETTINGS, PROVISIONING_SETTINGS } from './provisioning/provisioning-settings';
 import { DEFAULT_LOCK_TIMING, LOCK_TIMING, NodeLockService } from './locks/node-lock.service';
@@ -53,6 +54,7 @@ export class ConductorModule {
         { provide: PERIODIC_SETTINGS, useValue: options.periodics ?? DEFAULT_PERIODIC_SETTINGS },
         { provide: INTERFACE_CONFIG, useValue: options.interfaces ?? DEFAULT_INTERFACE_CONFIG },
         { provide: PROVISIONING_SETTINGS, useValue: options.provisioning ?? DEFAULT_PROVISIONING_SETTINGS },
+        { provide: REDFISH_DRIVER_OPTIONS, useValue: options.redfish ?? {} },
         { provide: CONDUCTOR_IDENTITY, useValue: identity },
         { provide: CLUSTER_TIMING, useValue: timing },
         { provide: LOCK_TIMING, useValue: DEFAULT_LOCK_TIMING },

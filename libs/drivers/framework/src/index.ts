@@ -12,7 +12,7 @@ export { ConsoleInterface, type ConsoleInfo } from './interfaces/console.interfa
 export { DeployInterface } from './interfaces/deploy.interface';
 export { FirmwareInterface, type FirmwareUpdate } from './interfaces/firmware.interface';
 export { InspectInterface, isInspectionReport, type InspectionReport, type InspectOutcome } from './interfaces/inspect.interface';
-export { ManagementInterface, type BootDeviceInfo, type IndicatorInfo, type SupportedIndicators } from './interfaces/management.interface';
+export { ManagementInterface, type BootDeviceInfo, type IndicatorInfo, type SensorData, type SupportedIndicators } from './interfaces/management.interface';
 export { NetworkInterface, type VifInfo } from './interfaces/network.interface';
 export { PowerInterface } from './interfaces/power.interface';
 export { RaidInterface, type RaidCreateOptions } from './interfaces/raid.interface';

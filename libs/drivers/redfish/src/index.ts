@@ -1,2 +1,10 @@
 export { parseRedfishDriverInfo, REDFISH_DRIVER_INFO, REDFISH_PROPERTIES, tlsVerificationOf, type RedfishDriverInfo } from './redfish-driver-info';
 export { DEFAULT_QUIRKS, QUIRK_TABLE, quirksFor, type BmcIdentity, type RedfishQuirks } from './redfish-quirks';
+export { DEFAULT_REDFISH_DRIVER_OPTIONS, type RedfishDriverOptions } from './redfish-driver-options';
+export { RedfishNodes } from './redfish-nodes';
+export { RedfishHardware } from './redfish.hardware';
+export { RedfishPowerInterface } from './redfish-power.interface';
+export { RedfishManagementInterface } from './redfish-management.interface';
+export { registerRedfishDrivers } from './register-redfish-drivers';
+export { RedfishVirtualMediaBootInterface, VIRTUAL_MEDIA_KEYS } from './redfish-virtual-media-boot.interface';
+export { ironicInventory, inspectedProperties, RedfishInspectInterface } from './redfish-inspect.interface';

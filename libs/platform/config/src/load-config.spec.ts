@@ -35,7 +35,7 @@ const noFile: LoadConfigOptions = { readFile: files({}) };
 const CONDUCTOR_DEFAULTS = {
   hostname: hostname(),
   group: '',
-  enabledHardwareTypes: ['fake-hardware', 'manual-management'],
+  enabledHardwareTypes: ['fake-hardware', 'manual-management', 'redfish'],
   heartbeatInterval: 2,
   heartbeatTimeout: 10,
   syncPowerStateInterval: 60,

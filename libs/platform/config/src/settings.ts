@@ -103,7 +103,7 @@ export const settings = {
     key: 'conductor.enabledHardwareTypes',
     env: 'SLIPWAY_ENABLED_HARDWARE_TYPES',
     schema: v.list({ item: /^[a-z0-9][a-z0-9_-]*$/, itemExpected: 'hardware type names (lower-case)', minItems: 1 }),
-    default: ['fake-hardware', 'manual-management'],
+    default: ['fake-hardware', 'manual-management', 'redfish'],
     description: 'Hardware types this conductor loads and registers (comma-separated).',
   }),
   ...interfaceSettings,

@@ -18,6 +18,12 @@ export interface IndicatorInfo {
 export type SupportedIndicators = Record<string, Record<string, IndicatorInfo>>;
 
 /**
+ * Sensor readings in Ironic's shape: sensor type (`Temperature`, `Fan`, `Power`, `Drive`) →
+ * sensor id → its fields (state, health, readings, identity).
+ */
+export type SensorData = Record<string, Record<string, Record<string, unknown>>>;
+
+/**
  * Boot device, boot mode, secure boot, NMI and indicators. Only the boot device is required;
  * the rest answers UnsupportedDriverExtension unless an implementation provides it.
  */
@@ -66,5 +72,9 @@ export abstract class ManagementInterface extends DriverInterface {
 
   async setIndicatorState(task: DriverTask, _component: string, _indicator: string, _state: IndicatorState): Promise<void> {
     return unsupported(task, 'set_indicator_state');
+  }
+
+  async getSensorsData(task: DriverTask): Promise<SensorData> {
+    return unsupported(task, 'get_sensors_data');
   }
 }
