@@ -77,7 +77,7 @@ describe('startup errors (cross-process)', () => {
   it('refuses to start a conductor with an interface that is not installed, or a default that is not enabled', async () => {
     const app = await refusedConductor('bad-interfaces', { SLIPWAY_ENABLED_BOOT_INTERFACES: 'fake,ipxe', SLIPWAY_DEFAULT_POWER_INTERFACE: 'ipmitool' });
     expect(app.stderr()).toContain('boot interface ipxe is not registered');
-    expect(app.stderr()).toContain('default_power_interface ipmitool is not in enabled_power_interfaces (fake)');
+    expect(app.stderr()).toContain('default_power_interface ipmitool is not in enabled_power_interfaces (fake, redfish)');
     expect(app.stderr()).not.toMatch(noStackTrace);
   });
 });

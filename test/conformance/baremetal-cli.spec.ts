@@ -163,6 +163,7 @@ describe('baremetal CLI against Slipway (cross-process)', () => {
     expect(json<Array<Record<string, unknown>>>('driver', 'list')).toEqual([
       { 'Supported driver(s)': 'fake-hardware', 'Active host(s)': CONDUCTOR },
       { 'Supported driver(s)': 'manual-management', 'Active host(s)': CONDUCTOR },
+      { 'Supported driver(s)': 'redfish', 'Active host(s)': CONDUCTOR },
     ]);
     const long = json<Array<Record<string, unknown>>>('driver', 'list', '--long');
     expect(long[0]).toMatchObject({ 'Supported driver(s)': 'fake-hardware', Type: 'dynamic', 'Default Power Interface': 'fake', 'Enabled Power Interfaces': 'fake' });

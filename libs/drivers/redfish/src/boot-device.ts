@@ -1,5 +1,5 @@
 import { InvalidParameterValueError, type BootDevice, type DriverTask } from '@slipway/drivers-framework';
-import { RedfishHttpError, type BootOverride, type ComputerSystem } from '@slipway/redfish-client';
+import { RedfishAccessError, RedfishHttpError, RedfishInvalidValueError, type BootOverride, type ComputerSystem } from '@slipway/redfish-client';
 import type { RedfishNodes } from './redfish-nodes';
 import type { RedfishQuirks } from './redfish-quirks';
 
@@ -27,20 +27,32 @@ const POST_RETRY_FIRST_MS = 5000;
 export async function setBootDevice(nodes: RedfishNodes, task: DriverTask, system: ComputerSystem, device: BootDevice, persistent: boolean, quirks: RedfishQuirks): Promise<void> {
   const target = bootTargetFor(system, device, quirks);
   const enabled = persistent ? 'Continuous' : 'Once';
+  const modeBefore = system.boot.mode;
   try {
     await patchBoot(nodes, system, overrideFor(system, target, enabled, quirks), quirks);
     forgetRememberedDevice(task);
   } catch (error) {
-    if (!persistent || !(error instanceof RedfishHttpError) || error.status >= 500) throw error;
+    if (!persistent || !continuousRefused(error)) throw error;
     task.log.warn({ node: task.node.uuid, device, err: error }, 'the BMC refused a persistent boot device; setting it once and again before each boot');
     await system.refresh();
     await patchBoot(nodes, system, overrideFor(system, target, 'Once', quirks), quirks);
     task.node.driverInternalInfo = { ...task.node.driverInternalInfo, [REMEMBERED_BOOT_DEVICE]: device };
   }
-  if (quirks.resyncBootModeAfterBootDevice && system.boot.mode) {
+  // The mode from before the change: the BMC has just reset it, so re-sending what it shows now would change nothing.
+  if (quirks.resyncBootModeAfterBootDevice && modeBefore) {
     await system.refresh();
-    await patchBoot(nodes, system, { mode: system.boot.mode }, quirks);
+    if (system.boot.mode !== modeBefore) await patchBoot(nodes, system, { mode: modeBefore }, quirks);
   }
+}
+
+/**
+ * Whether a failed Continuous means "this BMC does not keep a boot device": it lists no
+ * Continuous among its allowable values (found before sending), or refused it with a 4xx that
+ * is not about the credentials.
+ */
+function continuousRefused(error: unknown): boolean {
+  if (error instanceof RedfishInvalidValueError) return error.parameter === 'BootSourceOverrideEnabled';
+  return error instanceof RedfishHttpError && error.status < 500 && !(error instanceof RedfishAccessError);
 }
 
 /** Before a power on or reboot: the one-time device stands in for a refused persistent one. */
@@ -65,7 +77,7 @@ export function bootTargetFor(system: ComputerSystem, device: BootDevice, quirks
   if (device === 'cdrom' && quirks.virtualCdBootTarget === 'UsbCd' && (!allowed || allowed.includes('UsbCd'))) target = 'UsbCd';
   if (!target || (allowed && !allowed.includes(target))) {
     const supported = supportedBootDevices(system);
-    throw new InvalidParameterValueError(`Boot device ${device} is not supported by the BMC of node ${system.id ?? system.path}; supported: ${supported.join(', ') || 'none'}.`);
+    throw new InvalidParameterValueError(`Boot device ${device} is not supported by the BMC's system ${system.path}; supported: ${supported.join(', ') || 'none'}.`);
   }
   return target;
 }

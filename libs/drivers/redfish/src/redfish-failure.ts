@@ -18,10 +18,12 @@ export async function redfishCall<T>(task: DriverTask, operation: string, work: 
 
 export function translateRedfishError(task: DriverTask, operation: string, error: unknown): unknown {
   if (!(error instanceof RedfishError)) return error;
-  if (error instanceof RedfishInvalidValueError) return new InvalidParameterValueError(`Redfish ${operation} for node ${task.node.uuid}: ${error.message}`);
+  // The client ends its messages with a period after the BMC's own text, which usually has one.
+  const said = error.message.replace(/([.!?])\.$/, '$1');
+  if (error instanceof RedfishInvalidValueError) return new InvalidParameterValueError(`Redfish ${operation} for node ${task.node.uuid}: ${said}`);
   if (error instanceof RedfishUnsupportedError) return new UnsupportedDriverExtensionError({ driver: task.node.driver, extension: `${operation} (${error.message.replace(/\.$/, '')})` });
   if (error instanceof RedfishSystemSelectionError) {
-    return new InvalidParameterValueError(`Redfish ${operation} for node ${task.node.uuid}: ${error.message} Check driver_info/redfish_system_id.`);
+    return new InvalidParameterValueError(`Redfish ${operation} for node ${task.node.uuid}: ${said} Check driver_info/redfish_system_id.`);
   }
-  return new DriverOperationError({ driver: 'redfish', reason: `${operation} failed for node ${task.node.uuid}: ${error.message}` });
+  return new DriverOperationError({ driver: 'redfish', reason: `${operation} failed for node ${task.node.uuid}: ${said}` });
 }

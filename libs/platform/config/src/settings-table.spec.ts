@@ -12,7 +12,7 @@ describe('settingsTable', () => {
 
   it('shows literal, list, empty, computed and missing defaults', () => {
     expect(table).toContain(`| \`SLIPWAY_API_PORT\` | \`api.port\` | \`6385\` | ${settings.apiPort.description} |`);
-    expect(table).toContain('| `SLIPWAY_ENABLED_HARDWARE_TYPES` | `conductor.enabledHardwareTypes` | `fake-hardware,manual-management` |');
+    expect(table).toContain('| `SLIPWAY_ENABLED_HARDWARE_TYPES` | `conductor.enabledHardwareTypes` | `fake-hardware,manual-management,redfish` |');
     expect(table).toContain('| `SLIPWAY_CONDUCTOR_GROUP` | `conductor.group` | `""` |');
     expect(table).toContain('| `SLIPWAY_HOSTNAME` | `conductor.hostname` | `host name` |');
     expect(table).toContain('| `SLIPWAY_DATABASE_URL` | `database.url` | (unset) |');
