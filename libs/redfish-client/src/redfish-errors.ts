@@ -12,7 +12,7 @@ export class RedfishError extends Error {
 /** The BMC could not be reached or did not answer in time (after the retries). */
 export class RedfishConnectionError extends RedfishError {
   constructor(url: string, reason: string) {
-    super(`Cannot reach the BMC at ${url}: ${reason}.`, url);
+    super(sentence(`Cannot reach the BMC at ${url}: ${reason}`), url);
   }
 }
 
@@ -36,7 +36,7 @@ export class RedfishHttpError extends RedfishError {
     readonly messages: readonly string[],
     details: RedfishErrorDetails = {},
   ) {
-    super(`The BMC answered ${method} ${url} with HTTP ${status}${messages.length ? `: ${messages.join(' ')}` : ''}.`, url);
+    super(sentence(`The BMC answered ${method} ${url} with HTTP ${status}${messages.length ? `: ${messages.join(' ')}` : ''}`), url);
     this.messageIds = details.messageIds ?? [];
     this.body = details.body;
   }
@@ -115,7 +115,7 @@ export class RedfishTaskError extends RedfishError {
     readonly taskMessages: readonly RedfishMessage[],
   ) {
     const texts = taskMessages.map((m) => m.message ?? m.messageId ?? '').filter((text) => text !== '');
-    super(`The BMC task ${url} ended ${taskState ?? 'in an unknown state'} with status ${taskStatus ?? 'unknown'}${texts.length ? `: ${texts.join(' ')}` : ''}.`, url);
+    super(sentence(`The BMC task ${url} ended ${taskState ?? 'in an unknown state'} with status ${taskStatus ?? 'unknown'}${texts.length ? `: ${texts.join(' ')}` : ''}`), url);
   }
 }
 
@@ -169,4 +169,9 @@ function errorObject(body: unknown): Record<string, unknown> | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const error = (body as Record<string, unknown>)['error'];
   return typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : undefined;
+}
+
+/** Ends a message with a full stop, unless the BMC's text it ends with has one already. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

@@ -8,3 +8,6 @@ export { RedfishManagementInterface } from './redfish-management.interface';
 export { registerRedfishDrivers } from './register-redfish-drivers';
 export { RedfishVirtualMediaBootInterface, VIRTUAL_MEDIA_KEYS } from './redfish-virtual-media-boot.interface';
 export { ironicInventory, inspectedProperties, RedfishInspectInterface } from './redfish-inspect.interface';
+export { BIOS_AWAITED, RedfishBiosInterface } from './redfish-bios.interface';
+export { RAID_AWAITED, RedfishRaidInterface } from './redfish-raid.interface';
+export { FIRMWARE_AWAITED, RedfishFirmwareInterface } from './redfish-firmware.interface';

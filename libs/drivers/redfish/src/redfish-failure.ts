@@ -18,8 +18,7 @@ export async function redfishCall<T>(task: DriverTask, operation: string, work: 
 
 export function translateRedfishError(task: DriverTask, operation: string, error: unknown): unknown {
   if (!(error instanceof RedfishError)) return error;
-  // The client ends its messages with a period after the BMC's own text, which usually has one.
-  const said = error.message.replace(/([.!?])\.$/, '$1');
+  const said = error.message;
   if (error instanceof RedfishInvalidValueError) return new InvalidParameterValueError(`Redfish ${operation} for node ${task.node.uuid}: ${said}`);
   if (error instanceof RedfishUnsupportedError) return new UnsupportedDriverExtensionError({ driver: task.node.driver, extension: `${operation} (${error.message.replace(/\.$/, '')})` });
   if (error instanceof RedfishSystemSelectionError) {

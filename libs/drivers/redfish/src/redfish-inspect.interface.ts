@@ -1,7 +1,7 @@
 import { InspectInterface, requireExclusiveLock, type DriverTask, type InspectionReport, type JsonObject } from '@slipway/drivers-framework';
 import { readInventory, type Inventory } from '@slipway/redfish-client';
-import { parseRedfishDriverInfo, REDFISH_PROPERTIES } from './redfish-driver-info';
 import { redfishCall } from './redfish-failure';
+import { withRedfishDriverInfo } from './with-redfish-driver-info';
 import type { RedfishNodes } from './redfish-nodes';
 
 /**
@@ -10,24 +10,13 @@ import type { RedfishNodes } from './redfish-nodes';
  * inventory goes back to the conductor, which stores it and creates a port per NIC MAC. Values the
  * BMC does not report are left as they were, with a warning, as Ironic does.
  */
-export class RedfishInspectInterface extends InspectInterface {
+export class RedfishInspectInterface extends withRedfishDriverInfo(InspectInterface) {
   static readonly interfaceName: string = 'redfish';
 
   constructor(private readonly nodes: RedfishNodes) {
     super();
   }
 
-  getProperties(): Record<string, string> {
-    return { ...REDFISH_PROPERTIES };
-  }
-
-  async validate(task: DriverTask): Promise<void> {
-    parseRedfishDriverInfo(task.node);
-  }
-
-  override checkDriverInfo(node: Pick<DriverTask['node'], 'uuid' | 'driverInfo'>): void {
-    parseRedfishDriverInfo(node, false);
-  }
 
   async inspectHardware(task: DriverTask): Promise<InspectionReport> {
     requireExclusiveLock(task);

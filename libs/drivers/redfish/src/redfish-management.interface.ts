@@ -12,8 +12,8 @@ import {
 } from '@slipway/drivers-framework';
 import { RedfishHttpError, RedfishUnsupportedError, type ComputerSystem } from '@slipway/redfish-client';
 import { BOOT_DEVICE_OF, patchBoot, REMEMBERED_BOOT_DEVICE, setBootDevice, supportedBootDevices } from './boot-device';
-import { parseRedfishDriverInfo, REDFISH_PROPERTIES } from './redfish-driver-info';
 import { redfishCall } from './redfish-failure';
+import { withRedfishDriverInfo } from './with-redfish-driver-info';
 import type { RedfishNodes } from './redfish-nodes';
 import { readSensors } from './redfish-sensors';
 
@@ -26,24 +26,13 @@ const LED_OF: Readonly<Partial<Record<IndicatorState, string>>> = { on: 'Lit', b
  * Boot device (with the fallbacks of boot-device.ts), boot mode, secure boot, NMI, the system's
  * and chassis' indicator LEDs and sensor readings, through the node's ComputerSystem.
  */
-export class RedfishManagementInterface extends ManagementInterface {
+export class RedfishManagementInterface extends withRedfishDriverInfo(ManagementInterface) {
   static readonly interfaceName: string = 'redfish';
 
   constructor(private readonly nodes: RedfishNodes) {
     super();
   }
 
-  getProperties(): Record<string, string> {
-    return { ...REDFISH_PROPERTIES };
-  }
-
-  async validate(task: DriverTask): Promise<void> {
-    parseRedfishDriverInfo(task.node);
-  }
-
-  override checkDriverInfo(node: Pick<DriverTask['node'], 'uuid' | 'driverInfo'>): void {
-    parseRedfishDriverInfo(node, false);
-  }
 
   async getSupportedBootDevices(task: DriverTask): Promise<BootDevice[]> {
     return redfishCall(task, 'reading the supported boot devices', async () => supportedBootDevices(await this.nodes.system(task)));

@@ -14,8 +14,8 @@ import {
   type PowerTarget,
 } from '@slipway/drivers-framework';
 import { RedfishHttpError, type ComputerSystem } from '@slipway/redfish-client';
-import { parseRedfishDriverInfo, REDFISH_PROPERTIES } from './redfish-driver-info';
 import { redfishCall } from './redfish-failure';
+import { withRedfishDriverInfo } from './with-redfish-driver-info';
 import type { RedfishNodes } from './redfish-nodes';
 import { restoreOneTimeBootDevice } from './boot-device';
 
@@ -40,24 +40,13 @@ const CONFLICT_RETRY_MS = 10_000;
  * On, re-applying a one-time boot device the management interface keeps for BMCs without
  * persistent boot. A 400/409 when the system is already where it was asked to go is success.
  */
-export class RedfishPowerInterface extends PowerInterface {
+export class RedfishPowerInterface extends withRedfishDriverInfo(PowerInterface) {
   static readonly interfaceName: string = 'redfish';
 
   constructor(private readonly nodes: RedfishNodes) {
     super();
   }
 
-  getProperties(): Record<string, string> {
-    return { ...REDFISH_PROPERTIES };
-  }
-
-  async validate(task: DriverTask): Promise<void> {
-    parseRedfishDriverInfo(task.node);
-  }
-
-  override checkDriverInfo(node: Pick<DriverTask['node'], 'uuid' | 'driverInfo'>): void {
-    parseRedfishDriverInfo(node, false);
-  }
 
   async getPowerState(task: DriverTask): Promise<PowerState> {
     return redfishCall(task, 'reading the power state', async () => powerStateOf(task, await this.nodes.system(task)));

@@ -7,10 +7,11 @@ import {
   type RamdiskMode,
 } from '@slipway/drivers-framework';
 import { setBootDevice } from './boot-device';
-import { parseRedfishDriverInfo, REDFISH_PROPERTIES } from './redfish-driver-info';
+import { REDFISH_PROPERTIES } from './redfish-driver-info';
 import { redfishCall } from './redfish-failure';
 import type { RedfishNodes } from './redfish-nodes';
 import { ejectImages, insertImage } from './virtual-media-slots';
+import { withRedfishDriverInfo } from './with-redfish-driver-info';
 
 /** driver_info keys of the ramdisks this boot interface attaches, and instance_info's instance ISO. */
 export const VIRTUAL_MEDIA_KEYS = { deployIso: 'deploy_iso', rescueIso: 'rescue_iso', bootIso: 'boot_iso' } as const;
@@ -27,25 +28,25 @@ const PROPERTIES: Readonly<Record<string, string>> = Object.freeze({
  * ramdisk deploy does). Images are given as ISOs (driver_info deploy_iso/rescue_iso, instance_info
  * boot_iso): Slipway does not build ISOs from a kernel and ramdisk.
  */
-export class RedfishVirtualMediaBootInterface extends BootInterface {
+export class RedfishVirtualMediaBootInterface extends withRedfishDriverInfo(BootInterface) {
   static readonly interfaceName: string = 'redfish-virtual-media';
 
   constructor(private readonly nodes: RedfishNodes) {
     super();
   }
 
-  getProperties(): Record<string, string> {
+  override getProperties(): Record<string, string> {
     return { ...PROPERTIES };
   }
 
-  async validate(task: DriverTask): Promise<void> {
-    parseRedfishDriverInfo(task.node);
+  override async validate(task: DriverTask): Promise<void> {
+    await super.validate(task);
     this.checkDriverInfo(task.node);
     urlAt(task, 'instance_info', task.node.instanceInfo, VIRTUAL_MEDIA_KEYS.bootIso);
   }
 
   override checkDriverInfo(node: Pick<DriverTask['node'], 'uuid' | 'driverInfo'>): void {
-    parseRedfishDriverInfo(node, false);
+    super.checkDriverInfo(node);
     for (const key of [VIRTUAL_MEDIA_KEYS.deployIso, VIRTUAL_MEDIA_KEYS.rescueIso]) urlAt({ node }, 'driver_info', node.driverInfo, key);
   }
 

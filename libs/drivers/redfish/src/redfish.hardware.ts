@@ -1,8 +1,11 @@
 import { HardwareType, NoBiosInterface, NoFirmwareInterface, NoInspectInterface, NoRaidInterface, NoVendorInterface, type SupportedInterfaces } from '@slipway/drivers-framework';
 import { RamdiskDeployInterface } from '@slipway/drivers-generic';
+import { RedfishBiosInterface } from './redfish-bios.interface';
+import { RedfishFirmwareInterface } from './redfish-firmware.interface';
 import { RedfishInspectInterface } from './redfish-inspect.interface';
 import { RedfishManagementInterface } from './redfish-management.interface';
 import { RedfishPowerInterface } from './redfish-power.interface';
+import { RedfishRaidInterface } from './redfish-raid.interface';
 import { RedfishVirtualMediaBootInterface } from './redfish-virtual-media-boot.interface';
 
 /**
@@ -13,14 +16,14 @@ import { RedfishVirtualMediaBootInterface } from './redfish-virtual-media-boot.i
 export class RedfishHardware extends HardwareType {
   readonly name = 'redfish';
   readonly supportedInterfaces: SupportedInterfaces = {
-    bios: [NoBiosInterface],
+    bios: [RedfishBiosInterface, NoBiosInterface],
     boot: [RedfishVirtualMediaBootInterface],
     deploy: [RamdiskDeployInterface],
-    firmware: [NoFirmwareInterface],
+    firmware: [RedfishFirmwareInterface, NoFirmwareInterface],
     inspect: [RedfishInspectInterface, NoInspectInterface],
     management: [RedfishManagementInterface],
     power: [RedfishPowerInterface],
-    raid: [NoRaidInterface],
+    raid: [RedfishRaidInterface, NoRaidInterface],
     vendor: [NoVendorInterface],
   };
 }

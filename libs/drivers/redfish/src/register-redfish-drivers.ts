@@ -1,10 +1,13 @@
 import type { DriverRegistry } from '@slipway/drivers-framework';
 import { DEFAULT_REDFISH_DRIVER_OPTIONS, type RedfishDriverOptions } from './redfish-driver-options';
 import { RedfishHardware } from './redfish.hardware';
+import { RedfishBiosInterface } from './redfish-bios.interface';
+import { RedfishFirmwareInterface } from './redfish-firmware.interface';
 import { RedfishInspectInterface } from './redfish-inspect.interface';
 import { RedfishManagementInterface } from './redfish-management.interface';
 import { RedfishNodes } from './redfish-nodes';
 import { RedfishPowerInterface } from './redfish-power.interface';
+import { RedfishRaidInterface } from './redfish-raid.interface';
 import { RedfishVirtualMediaBootInterface } from './redfish-virtual-media-boot.interface';
 
 /**
@@ -18,6 +21,9 @@ export function registerRedfishDrivers(registry: DriverRegistry, nodesOrOptions:
   registry.registerInterface(RedfishInspectInterface, () => new RedfishInspectInterface(nodes));
   registry.registerInterface(RedfishManagementInterface, () => new RedfishManagementInterface(nodes));
   registry.registerInterface(RedfishVirtualMediaBootInterface, () => new RedfishVirtualMediaBootInterface(nodes));
+  registry.registerInterface(RedfishBiosInterface, () => new RedfishBiosInterface(nodes));
+  registry.registerInterface(RedfishRaidInterface, () => new RedfishRaidInterface(nodes));
+  registry.registerInterface(RedfishFirmwareInterface, () => new RedfishFirmwareInterface(nodes));
   registry.registerHardwareType(new RedfishHardware());
   return nodes;
 }
