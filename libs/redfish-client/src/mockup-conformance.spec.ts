@@ -1,5 +1,5 @@
 import { serveMockup } from './__fixtures__/mockup-server.fixture';
-import type { TestBmc } from './__fixtures__/test-bmc.fixture';
+import { useTestBmc, type TestBmc } from './__fixtures__/test-bmc.fixture';
 import { type Inventory, readInventory } from './inventory/inventory-reader';
 import { RedfishClient } from './redfish-client';
 import type { RedfishConnection } from './redfish-connection';
@@ -356,14 +356,8 @@ const cases: Array<[string, { inventory: Inventory; crawl: Crawl }]> = [
 describe.each(cases)('mockup %s', (name, expected) => {
   let bmc: TestBmc;
   let connection: RedfishConnection;
-  beforeAll(async () => {
-    bmc = await serveMockup(name);
-    connection = bmc.connect();
-  });
-  afterAll(async () => {
-    await connection.close();
-    await bmc.close();
-  });
+  // No reset between the tests: the last one looks at every request the others made.
+  useTestBmc((started) => ({ bmc, connection } = started), { start: () => serveMockup(name), reset: false });
 
   it('reads the service root, the system and everything linked from it', async () => {
     const { crawl: seen } = await crawl(new RedfishClient(connection));
@@ -382,21 +376,17 @@ describe.each(cases)('mockup %s', (name, expected) => {
 });
 
 describe('mockup dell-idrac-bmclib-fixtures, virtual media under the System', () => {
+  let connection: RedfishConnection;
+  useTestBmc((started) => ({ connection } = started), { start: () => serveMockup('dell-idrac-bmclib-fixtures') });
+
   it('reads the slots by path (the fixture System predates the VirtualMedia link)', async () => {
-    const bmc = await serveMockup('dell-idrac-bmclib-fixtures');
-    const connection = bmc.connect();
-    try {
-      const collection = await load(connection, '/redfish/v1/Systems/System.Embedded.1/VirtualMedia', ResourceCollection.of((init) => new VirtualMedia(init)));
-      const slots = await collection.members();
-      expect(collection.etag).toBe('W/"gen-1"');
-      expect(slots.map((slot) => [slot.id, slot.mediaTypes, slot.inserted, slot.image, slot.etag])).toEqual([
-        ['2', ['CD', 'DVD', 'USBStick'], false, undefined, 'W/"gen-2"'],
-        ['1', ['CD', 'DVD', 'USBStick'], false, undefined, 'W/"gen-2"'],
-      ]);
-      expect(slots[1].insertMediaAction).toEqual({ target: '/redfish/v1/Systems/System.Embedded.1/VirtualMedia/1/Actions/VirtualMedia.InsertMedia', allowableValues: ['CIFS', 'HTTP', 'HTTPS', 'NFS'] });
-    } finally {
-      await connection.close();
-      await bmc.close();
-    }
+    const collection = await load(connection, '/redfish/v1/Systems/System.Embedded.1/VirtualMedia', ResourceCollection.of((init) => new VirtualMedia(init)));
+    const slots = await collection.members();
+    expect(collection.etag).toBe('W/"gen-1"');
+    expect(slots.map((slot) => [slot.id, slot.mediaTypes, slot.inserted, slot.image, slot.etag])).toEqual([
+      ['2', ['CD', 'DVD', 'USBStick'], false, undefined, 'W/"gen-2"'],
+      ['1', ['CD', 'DVD', 'USBStick'], false, undefined, 'W/"gen-2"'],
+    ]);
+    expect(slots[1].insertMediaAction).toEqual({ target: '/redfish/v1/Systems/System.Embedded.1/VirtualMedia/1/Actions/VirtualMedia.InsertMedia', allowableValues: ['CIFS', 'HTTP', 'HTTPS', 'NFS'] });
   });
 });

@@ -1,5 +1,5 @@
 import { sushySample } from './__fixtures__/mockup-server.fixture';
-import { TestBmc } from './__fixtures__/test-bmc.fixture';
+import { useTestBmc, type TestBmc } from './__fixtures__/test-bmc.fixture';
 import { RedfishClient } from './redfish-client';
 import type { RedfishConnection } from './redfish-connection';
 import { RedfishNotFoundError, RedfishSystemSelectionError, RedfishUnsupportedError } from './redfish-errors';
@@ -9,17 +9,9 @@ describe('RedfishClient', () => {
   let bmc: TestBmc;
   let connection: RedfishConnection;
   let client: RedfishClient;
-  beforeAll(async () => {
-    bmc = await TestBmc.start();
-    connection = bmc.connect();
-    client = new RedfishClient(connection);
-  });
-  afterAll(async () => {
-    await connection.close();
-    await bmc.close();
-  });
+  useTestBmc((started) => ({ bmc, connection } = started));
+  beforeAll(() => (client = new RedfishClient(connection)));
   beforeEach(() => {
-    bmc.reset();
     bmc.resource('/redfish/v1/', sushySample('root.json'));
   });
   const systems = (...ids: string[]) => bmc.resource('/redfish/v1/Systems', { Members: ids.map((id) => ({ '@odata.id': `/redfish/v1/Systems/${id}` })) });

@@ -1,6 +1,8 @@
-import { InvalidParameterValueError } from '@slipway/errors';
 import {
+  BIOS_SETTINGS_ARGSINFO,
   BiosInterface,
+  biosSettingsArg,
+  checkBiosSettings,
   cleanStep,
   deployStep,
   requireExclusiveLock,
@@ -11,7 +13,6 @@ import {
 } from '@slipway/drivers-framework';
 import { FAKE_KNOB_PROPERTIES, FakeBehaviour } from './fake-behaviour';
 import { clearFakeState, FAKE_STATE, readFakeState, writeFakeState } from './fake-state';
-import { objectListArg } from './step-args';
 
 /** The settings of a fake node fresh from the factory. */
 export const FAKE_BIOS_DEFAULTS: Readonly<Record<string, string>> = Object.freeze({
@@ -20,10 +21,6 @@ export const FAKE_BIOS_DEFAULTS: Readonly<Record<string, string>> = Object.freez
   ProcHyperthreading: 'Enabled',
   ProcVirtualization: 'Enabled',
 });
-
-const SETTINGS_ARG = {
-  settings: { description: 'BIOS settings to apply: a list of {"name": ..., "value": ...} objects.', required: true },
-};
 
 /** A simulated BIOS: applied settings persist, a factory reset brings the defaults back. */
 export class FakeBiosInterface extends BiosInterface {
@@ -43,11 +40,7 @@ export class FakeBiosInterface extends BiosInterface {
 
   async applyConfiguration(task: DriverTask, settings: readonly BiosSetting[]): Promise<StepOutcome> {
     requireExclusiveLock(task);
-    for (const setting of settings) {
-      if (typeof setting.name !== 'string' || setting.name === '' || !(typeof setting.value === 'string' || setting.value === null)) {
-        throw new InvalidParameterValueError(`A BIOS setting needs a name and a string (or null) value, got ${JSON.stringify(setting)}.`);
-      }
-    }
+    checkBiosSettings(settings);
     await this.fake.perform(task, 'bios', 'apply_configuration');
     const current = currentSettings(task);
     for (const { name, value } of settings) current[name] = value;
@@ -69,11 +62,10 @@ export class FakeBiosInterface extends BiosInterface {
       .map(([name, value]) => ({ name, value }));
   }
 
-  @cleanStep({ priority: 0, name: 'apply_configuration', argsinfo: SETTINGS_ARG })
-  @deployStep({ priority: 0, name: 'apply_configuration', argsinfo: SETTINGS_ARG })
+  @cleanStep({ priority: 0, name: 'apply_configuration', argsinfo: BIOS_SETTINGS_ARGSINFO })
+  @deployStep({ priority: 0, name: 'apply_configuration', argsinfo: BIOS_SETTINGS_ARGSINFO })
   async applyConfigurationStep(task: DriverTask, args: StepArgs): Promise<StepOutcome> {
-    const settings = objectListArg(args, 'settings').map((item) => ({ name: item['name'], value: item['value'] ?? null }) as BiosSetting);
-    return this.applyConfiguration(task, settings);
+    return this.applyConfiguration(task, biosSettingsArg(args));
   }
 }
 

@@ -1,7 +1,9 @@
 import { InvalidParameterValueError } from '@slipway/errors';
 import {
   cleanStep,
+  FIRMWARE_UPDATE_ARGSINFO,
   FirmwareInterface,
+  firmwareUpdatesArg,
   requireExclusiveLock,
   type DriverTask,
   type FirmwareUpdate,
@@ -10,7 +12,6 @@ import {
 } from '@slipway/drivers-framework';
 import { FAKE_KNOB_PROPERTIES, FakeBehaviour } from './fake-behaviour';
 import { FAKE_STATE, readFakeState, writeFakeState } from './fake-state';
-import { objectListArg } from './step-args';
 
 /** Simulated firmware: remembers, per component, the URL it was last flashed from. */
 export class FakeFirmwareInterface extends FirmwareInterface {
@@ -42,13 +43,8 @@ export class FakeFirmwareInterface extends FirmwareInterface {
     writeFakeState(task, FAKE_STATE.firmware, flashed);
   }
 
-  @cleanStep({
-    priority: 0,
-    name: 'update',
-    argsinfo: { settings: { description: 'Firmware to flash: a list of {"component": ..., "url": ...} objects.', required: true } },
-  })
+  @cleanStep({ priority: 0, name: 'update', argsinfo: FIRMWARE_UPDATE_ARGSINFO })
   async updateStep(task: DriverTask, args: StepArgs): Promise<StepOutcome> {
-    const updates = objectListArg(args, 'settings').map((item) => ({ component: item['component'], url: item['url'] }) as FirmwareUpdate);
-    return this.update(task, updates);
+    return this.update(task, firmwareUpdatesArg(args));
   }
 }

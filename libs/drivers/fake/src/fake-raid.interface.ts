@@ -1,9 +1,12 @@
-import { InvalidParameterValueError, MissingParameterValueError } from '@slipway/errors';
 import {
   cleanStep,
   deployStep,
+  RAID_APPLY_ARGSINFO,
+  RAID_CREATE_ARGSINFO,
   RaidInterface,
+  raidCreateOptions,
   requireExclusiveLock,
+  resolveRaidCreateOptions,
   validateRaidConfig,
   type DriverTask,
   type LogicalDisk,
@@ -13,13 +16,6 @@ import {
 } from '@slipway/drivers-framework';
 import { FAKE_KNOB_PROPERTIES, FakeBehaviour } from './fake-behaviour';
 import { clearFakeState, FAKE_STATE, readFakeState, writeFakeState } from './fake-state';
-import { booleanArg } from './step-args';
-
-const CREATE_ARGS = {
-  create_root_volume: { description: 'Build the root volume (true by default).', required: false },
-  create_nonroot_volumes: { description: 'Build the other volumes (true by default).', required: false },
-  delete_existing: { description: 'Remove the current configuration first (true by default).', required: false },
-};
 
 /** A simulated RAID controller: builds node.targetRaidConfig and reports it as node.raidConfig. */
 export class FakeRaidInterface extends RaidInterface {
@@ -39,13 +35,7 @@ export class FakeRaidInterface extends RaidInterface {
 
   async createConfiguration(task: DriverTask, options: RaidCreateOptions = {}): Promise<StepOutcome> {
     requireExclusiveLock(task);
-    const { createRootVolume = true, createNonrootVolumes = true, deleteExisting = true } = options;
-    if (!createRootVolume && !createNonrootVolumes) {
-      throw new InvalidParameterValueError('A RAID configuration is built with the root volume, the other volumes, or both; both were excluded.');
-    }
-    if (!Array.isArray(task.node.targetRaidConfig['logical_disks'])) {
-      throw new MissingParameterValueError(`Node ${task.node.uuid} has no target RAID configuration.`);
-    }
+    const { createRootVolume, createNonrootVolumes, deleteExisting } = resolveRaidCreateOptions(task, options);
     const target = validateRaidConfig(task.node.targetRaidConfig);
     await this.fake.perform(task, 'raid', 'create_configuration');
     const wanted = target.logical_disks.filter((disk) => (disk.is_root_volume === true ? createRootVolume : createNonrootVolumes));
@@ -60,9 +50,9 @@ export class FakeRaidInterface extends RaidInterface {
     task.node.raidConfig = {};
   }
 
-  @cleanStep({ priority: 0, name: 'create_configuration', argsinfo: CREATE_ARGS, requiresRamdisk: false })
+  @cleanStep({ priority: 0, name: 'create_configuration', argsinfo: RAID_CREATE_ARGSINFO, requiresRamdisk: false })
   async createConfigurationStep(task: DriverTask, args: StepArgs): Promise<StepOutcome> {
-    return this.createConfiguration(task, createOptions(args));
+    return this.createConfiguration(task, raidCreateOptions(args));
   }
 
   @cleanStep({ priority: 0, name: 'delete_configuration', requiresRamdisk: false })
@@ -72,15 +62,11 @@ export class FakeRaidInterface extends RaidInterface {
   }
 
   /** Deploy-time RAID: the configuration comes with the step and becomes the node's target. */
-  @deployStep({
-    priority: 0,
-    name: 'apply_configuration',
-    argsinfo: { raid_config: { description: 'The RAID configuration to build.', required: true }, ...CREATE_ARGS },
-  })
+  @deployStep({ priority: 0, name: 'apply_configuration', argsinfo: RAID_APPLY_ARGSINFO })
   async applyConfigurationStep(task: DriverTask, args: StepArgs): Promise<StepOutcome> {
     requireExclusiveLock(task);
     task.node.targetRaidConfig = { ...validateRaidConfig(args['raid_config']) };
-    return this.createConfiguration(task, createOptions(args));
+    return this.createConfiguration(task, raidCreateOptions(args));
   }
 
   private record(task: DriverTask, disks: LogicalDisk[]): void {
@@ -88,14 +74,6 @@ export class FakeRaidInterface extends RaidInterface {
     writeFakeState(task, FAKE_STATE.raidConfig, config);
     task.node.raidConfig = structuredClone(config);
   }
-}
-
-function createOptions(args: StepArgs): RaidCreateOptions {
-  return {
-    createRootVolume: booleanArg(args, 'create_root_volume', true),
-    createNonrootVolumes: booleanArg(args, 'create_nonroot_volumes', true),
-    deleteExisting: booleanArg(args, 'delete_existing', true),
-  };
 }
 
 function currentDisks(task: DriverTask): LogicalDisk[] {

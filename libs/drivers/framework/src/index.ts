@@ -6,16 +6,23 @@ export { unsupported } from './unsupported';
 export { DriverInterface } from './driver-interface';
 export type { Driver, InterfaceByType, InterfaceImplementation } from './interface-map';
 
-export { BiosInterface, type BiosSetting } from './interfaces/bios.interface';
+export { BIOS_SETTINGS_ARGSINFO, BiosInterface, biosSettingsArg, checkBiosSettings, type BiosSetting } from './interfaces/bios.interface';
 export { BootInterface, type RamdiskMode } from './interfaces/boot.interface';
 export { ConsoleInterface, type ConsoleInfo } from './interfaces/console.interface';
 export { DeployInterface } from './interfaces/deploy.interface';
-export { FirmwareInterface, type FirmwareUpdate } from './interfaces/firmware.interface';
+export { FIRMWARE_UPDATE_ARGSINFO, FirmwareInterface, firmwareUpdatesArg, type FirmwareUpdate } from './interfaces/firmware.interface';
 export { InspectInterface, isInspectionReport, type InspectionReport, type InspectOutcome } from './interfaces/inspect.interface';
 export { ManagementInterface, type BootDeviceInfo, type IndicatorInfo, type SensorData, type SupportedIndicators } from './interfaces/management.interface';
 export { NetworkInterface, type VifInfo } from './interfaces/network.interface';
 export { PowerInterface } from './interfaces/power.interface';
-export { RaidInterface, type RaidCreateOptions } from './interfaces/raid.interface';
+export {
+  RAID_APPLY_ARGSINFO,
+  RAID_CREATE_ARGSINFO,
+  RaidInterface,
+  raidCreateOptions,
+  resolveRaidCreateOptions,
+  type RaidCreateOptions,
+} from './interfaces/raid.interface';
 export { RescueInterface } from './interfaces/rescue.interface';
 export { StorageInterface } from './interfaces/storage.interface';
 export { VendorInterface } from './interfaces/vendor.interface';
@@ -48,6 +55,7 @@ export {
 export * from './steps/step.types';
 export { cleanStep, deployStep, serviceStep, verifyStep } from './steps/step.decorators';
 export { getDriverSteps, getSteps, runStep, validateStepArgs } from './steps/steps';
+export { booleanArg, objectListArg } from './steps/step-args';
 export {
   callDriverPassthru,
   callPassthru,

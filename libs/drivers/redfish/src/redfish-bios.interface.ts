@@ -1,8 +1,10 @@
 import {
+  BIOS_SETTINGS_ARGSINFO,
   BiosInterface,
+  biosSettingsArg,
+  checkBiosSettings,
   cleanStep,
   deployStep,
-  InvalidParameterValueError,
   periodic,
   REBOOT,
   requireExclusiveLock,
@@ -20,7 +22,6 @@ import { biosSettingsOf, notYetApplied, planBiosChange, type SettingValue } from
 import { redfishCall } from './redfish-failure';
 import { withRedfishDriverInfo } from './with-redfish-driver-info';
 import type { RedfishNodes } from './redfish-nodes';
-import { objectListArg } from './step-args';
 
 /** driver_internal_info key: the BIOS values a waiting apply_configuration expects after the reboot. */
 export const BIOS_AWAITED = 'redfish_bios_awaited';
@@ -30,10 +31,6 @@ type BiosMemo = {
   attributes: Record<string, SettingValue>;
   /** `@Redfish.Settings.Time` before the change: Messages of a later application are about ours. */
   settings_time?: string;
-};
-
-const SETTINGS_ARG = {
-  settings: { description: 'BIOS settings to apply: a list of {"name": ..., "value": ...} objects.', required: true },
 };
 
 /**
@@ -62,7 +59,7 @@ export class RedfishBiosInterface extends withRedfishDriverInfo(BiosInterface) {
    */
   async applyConfiguration(task: DriverTask, settings: readonly BiosSetting[]): Promise<StepOutcome> {
     requireExclusiveLock(task);
-    checkSettings(settings);
+    checkBiosSettings(settings);
     this.awaited.clear(task);
     const memo = await redfishCall(task, 'applying BIOS settings', async (): Promise<BiosMemo | undefined> => {
       const bios = await biosOf(await this.nodes.system(task));
@@ -91,12 +88,10 @@ export class RedfishBiosInterface extends withRedfishDriverInfo(BiosInterface) {
     await setNodePower(task, REBOOT);
   }
 
-  @cleanStep({ priority: 0, name: 'apply_configuration', argsinfo: SETTINGS_ARG })
-  @deployStep({ priority: 0, name: 'apply_configuration', argsinfo: SETTINGS_ARG })
+  @cleanStep({ priority: 0, name: 'apply_configuration', argsinfo: BIOS_SETTINGS_ARGSINFO })
+  @deployStep({ priority: 0, name: 'apply_configuration', argsinfo: BIOS_SETTINGS_ARGSINFO })
   async applyConfigurationStep(task: DriverTask, args: StepArgs): Promise<StepOutcome> {
-    // Ironic stores values as strings; a client may send numbers and Booleans as JSON has them.
-    const settings = objectListArg(args, 'settings').map((item) => ({ name: item['name'], value: typeof item['value'] === 'number' || typeof item['value'] === 'boolean' ? String(item['value']) : (item['value'] ?? null) }) as BiosSetting);
-    return this.applyConfiguration(task, settings);
+    return this.applyConfiguration(task, biosSettingsArg(args, asIronicValue));
   }
 
   /** Nodes waiting for BIOS settings: resumed once the values are current, failed on a BMC error message or the timeout. */
@@ -119,6 +114,11 @@ export class RedfishBiosInterface extends withRedfishDriverInfo(BiosInterface) {
   }
 }
 
+/** Ironic stores values as strings; a client may send numbers and Booleans as JSON has them. */
+function asIronicValue(value: unknown): unknown {
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+}
+
 async function biosOf(system: ComputerSystem): Promise<Bios> {
   const bios = await system.bios();
   if (!bios) throw new RedfishUnsupportedError(system.connection.url(system.path), 'a Bios resource (BIOS settings)');
@@ -128,12 +128,4 @@ async function biosOf(system: ComputerSystem): Promise<Bios> {
 /** A settings message that reports a failure: a severity other than OK; without one (older BMCs), any id but a Success. */
 function isFailure(message: RedfishMessage): boolean {
   return message.severity !== undefined ? message.severity !== 'OK' : message.messageId !== undefined && !/\.Success$/.test(message.messageId);
-}
-
-function checkSettings(settings: readonly BiosSetting[]): void {
-  for (const setting of settings) {
-    if (typeof setting.name !== 'string' || setting.name === '' || !(typeof setting.value === 'string' || setting.value === null)) {
-      throw new InvalidParameterValueError(`A BIOS setting needs a name and a string (or null) value, got ${JSON.stringify(setting)}.`);
-    }
-  }
 }

@@ -1,6 +1,8 @@
 import {
   cleanStep,
+  FIRMWARE_UPDATE_ARGSINFO,
   FirmwareInterface,
+  firmwareUpdatesArg,
   InvalidParameterValueError,
   periodic,
   REBOOT,
@@ -19,7 +21,6 @@ import { checkBmcTasks } from './bmc-tasks';
 import { redfishCall } from './redfish-failure';
 import { withRedfishDriverInfo } from './with-redfish-driver-info';
 import type { RedfishNodes } from './redfish-nodes';
-import { objectListArg } from './step-args';
 
 /** driver_internal_info key: the firmware update in flight (its task monitor) and those after it. */
 export const FIRMWARE_AWAITED = 'redfish_firmware_awaited';
@@ -57,14 +58,9 @@ export class RedfishFirmwareInterface extends withRedfishDriverInfo(FirmwareInte
     return STEP_WAIT;
   }
 
-  @cleanStep({
-    priority: 0,
-    name: 'update',
-    argsinfo: { settings: { description: 'Firmware to flash: a list of {"component": ..., "url": ...} objects.', required: true } },
-  })
+  @cleanStep({ priority: 0, name: 'update', argsinfo: FIRMWARE_UPDATE_ARGSINFO })
   async updateStep(task: DriverTask, args: StepArgs): Promise<StepOutcome> {
-    const updates = objectListArg(args, 'settings').map((item) => ({ component: item['component'], url: item['url'] }) as FirmwareUpdate);
-    return this.update(task, updates);
+    return this.update(task, firmwareUpdatesArg(args));
   }
 
   /** Nodes waiting for a firmware update: the next one starts when its task is done; the step goes on after the last. */

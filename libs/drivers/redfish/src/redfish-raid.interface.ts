@@ -2,11 +2,14 @@ import {
   cleanStep,
   deployStep,
   InvalidParameterValueError,
-  MissingParameterValueError,
   periodic,
+  RAID_APPLY_ARGSINFO,
+  RAID_CREATE_ARGSINFO,
   RaidInterface,
+  raidCreateOptions,
   REBOOT,
   requireExclusiveLock,
+  resolveRaidCreateOptions,
   setNodePower,
   STEP_WAIT,
   validateRaidConfig,
@@ -37,7 +40,6 @@ import { planVolumes, raidConfigOf, REDFISH_RAID_LEVELS, volumeApplyTime, type P
 import { redfishCall } from './redfish-failure';
 import { withRedfishDriverInfo } from './with-redfish-driver-info';
 import type { RedfishNodes } from './redfish-nodes';
-import { booleanArg } from './step-args';
 
 /** driver_internal_info key: the volume tasks a waiting RAID step waits for, and the volumes still to create. */
 export const RAID_AWAITED = 'redfish_raid_awaited';
@@ -68,12 +70,6 @@ interface StorageView {
   drives: Drive[];
   supportedRaidTypes?: readonly string[];
 }
-
-const CREATE_ARGS = {
-  create_root_volume: { description: 'Build the root volume (true by default).', required: false },
-  create_nonroot_volumes: { description: 'Build the other volumes (true by default).', required: false },
-  delete_existing: { description: 'Remove the current configuration first (true by default).', required: false },
-};
 
 /**
  * RAID through the System's Storage resources (Ironic's redfish raid): volumes are created in
@@ -109,11 +105,7 @@ export class RedfishRaidInterface extends withRedfishDriverInfo(RaidInterface) {
    */
   async createConfiguration(task: DriverTask, options: RaidCreateOptions = {}): Promise<StepOutcome> {
     requireExclusiveLock(task);
-    const { createRootVolume = true, createNonrootVolumes = true, deleteExisting = true } = options;
-    if (!createRootVolume && !createNonrootVolumes) {
-      throw new InvalidParameterValueError('A RAID configuration is built with the root volume, the other volumes, or both; both were excluded.');
-    }
-    if (!Array.isArray(task.node.targetRaidConfig['logical_disks'])) throw new MissingParameterValueError(`Node ${task.node.uuid} has no target RAID configuration.`);
+    const { createRootVolume, createNonrootVolumes, deleteExisting } = resolveRaidCreateOptions(task, options);
     const target = await this.validateRaidConfig(task, task.node.targetRaidConfig);
     this.awaited.clear(task);
     const submitted = await redfishCall(task, 'creating the RAID configuration', async () => {
@@ -138,9 +130,9 @@ export class RedfishRaidInterface extends withRedfishDriverInfo(RaidInterface) {
     return this.waitOrFinish(task, 'delete', submitted);
   }
 
-  @cleanStep({ priority: 0, name: 'create_configuration', argsinfo: CREATE_ARGS, requiresRamdisk: false })
+  @cleanStep({ priority: 0, name: 'create_configuration', argsinfo: RAID_CREATE_ARGSINFO, requiresRamdisk: false })
   async createConfigurationStep(task: DriverTask, args: StepArgs): Promise<StepOutcome> {
-    return this.createConfiguration(task, createOptions(args));
+    return this.createConfiguration(task, raidCreateOptions(args));
   }
 
   @cleanStep({ priority: 0, name: 'delete_configuration', requiresRamdisk: false })
@@ -150,15 +142,11 @@ export class RedfishRaidInterface extends withRedfishDriverInfo(RaidInterface) {
   }
 
   /** Deploy-time RAID: the configuration comes with the step and becomes the node's target. */
-  @deployStep({
-    priority: 0,
-    name: 'apply_configuration',
-    argsinfo: { raid_config: { description: 'The RAID configuration to build.', required: true }, ...CREATE_ARGS },
-  })
+  @deployStep({ priority: 0, name: 'apply_configuration', argsinfo: RAID_APPLY_ARGSINFO })
   async applyConfigurationStep(task: DriverTask, args: StepArgs): Promise<StepOutcome> {
     requireExclusiveLock(task);
     task.node.targetRaidConfig = { ...(await this.validateRaidConfig(task, args['raid_config'])) };
-    return this.createConfiguration(task, createOptions(args));
+    return this.createConfiguration(task, raidCreateOptions(args));
   }
 
   /** Nodes waiting for volume tasks: the next volumes are created when the tasks before them are done; raid_config is written at the end. */
@@ -218,14 +206,6 @@ export class RedfishRaidInterface extends withRedfishDriverInfo(RaidInterface) {
       ),
     );
   }
-}
-
-function createOptions(args: StepArgs): RaidCreateOptions {
-  return {
-    createRootVolume: booleanArg(args, 'create_root_volume', true),
-    createNonrootVolumes: booleanArg(args, 'create_nonroot_volumes', true),
-    deleteExisting: booleanArg(args, 'delete_existing', true),
-  };
 }
 
 /**

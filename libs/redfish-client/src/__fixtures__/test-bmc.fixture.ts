@@ -105,6 +105,39 @@ export class TestBmc {
   }
 }
 
+/** A running test BMC and a connection to it. */
+export interface ConnectedBmc {
+  bmc: TestBmc;
+  connection: RedfishConnection;
+}
+
+export interface UseTestBmcOptions {
+  /** Starts the BMC: a plain TestBmc by default; `() => serveMockup(name)` for a mockup tree. */
+  start?: () => Promise<TestBmc>;
+  /** Clear routes and recorded requests before each test (default true). */
+  reset?: boolean;
+}
+
+/**
+ * One BMC for the tests of a describe block: started, with a connection (`bmc.connect()`), before
+ * them, given to `use`; the connection and the BMC closed after them. A block keeps them in its
+ * own variables: `useTestBmc((started) => ({ bmc, connection } = started))`.
+ */
+export function useTestBmc(use: (started: ConnectedBmc) => void, options: UseTestBmcOptions = {}): void {
+  const { start = () => TestBmc.start(), reset = true } = options;
+  let started: ConnectedBmc | undefined;
+  beforeAll(async () => {
+    const bmc = await start();
+    started = { bmc, connection: bmc.connect() };
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.connection.close();
+    await started?.bmc.close();
+  });
+  if (reset) beforeEach(() => started?.bmc.reset());
+}
+
 /** Paths compare without case, trailing slash or query. */
 export function routeKey(method: string, path: string): string {
   return `${method.toUpperCase()} ${path.split('?')[0].replace(/\/+$/, '').toLowerCase()}`;

@@ -1,4 +1,4 @@
-import { TestBmc } from '../__fixtures__/test-bmc.fixture';
+import { useTestBmc, type TestBmc } from '../__fixtures__/test-bmc.fixture';
 import { sushySample } from '../__fixtures__/mockup-server.fixture';
 import type { RedfishConnection } from '../redfish-connection';
 import { RedfishAccessError } from '../redfish-errors';
@@ -11,15 +11,7 @@ describe('readInventory fallbacks', () => {
   const SYS = '/redfish/v1/Systems/1';
   let bmc: TestBmc;
   let connection: RedfishConnection;
-  beforeAll(async () => {
-    bmc = await TestBmc.start();
-    connection = bmc.connect();
-  });
-  afterAll(async () => {
-    await connection.close();
-    await bmc.close();
-  });
-  beforeEach(() => bmc.reset());
+  useTestBmc((started) => ({ bmc, connection } = started));
   const collection = (path: string, members: Array<[string, Record<string, unknown>]>) => {
     bmc.resource(path, { Members: members.map(([id]) => ({ '@odata.id': `${path}/${id}` })) });
     for (const [id, body] of members) bmc.resource(`${path}/${id}`, { Id: id, ...body });

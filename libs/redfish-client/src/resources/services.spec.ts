@@ -1,5 +1,5 @@
 import { sushySample } from '../__fixtures__/mockup-server.fixture';
-import { TestBmc } from '../__fixtures__/test-bmc.fixture';
+import { useTestBmc, type TestBmc } from '../__fixtures__/test-bmc.fixture';
 import type { RedfishConnection } from '../redfish-connection';
 import { RedfishInvalidValueError } from '../redfish-errors';
 import { TaskMonitor } from '../task-monitor';
@@ -11,15 +11,7 @@ import { UpdateService } from './update-service';
 describe('UpdateService and SecureBoot writes', () => {
   let bmc: TestBmc;
   let connection: RedfishConnection;
-  beforeAll(async () => {
-    bmc = await TestBmc.start();
-    connection = bmc.connect();
-  });
-  afterAll(async () => {
-    await connection.close();
-    await bmc.close();
-  });
-  beforeEach(() => bmc.reset());
+  useTestBmc((started) => ({ bmc, connection } = started));
   const writes = () => bmc.requests.filter((r) => r.method !== 'GET').map((r) => [`${r.method} ${r.path}`, r.body, r.headers['if-match']]);
 
   describe('simpleUpdate', () => {

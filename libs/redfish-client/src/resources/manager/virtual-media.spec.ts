@@ -1,5 +1,5 @@
 import { sushySample } from '../../__fixtures__/mockup-server.fixture';
-import { TestBmc, type Reply } from '../../__fixtures__/test-bmc.fixture';
+import { useTestBmc, type Reply, type TestBmc } from '../../__fixtures__/test-bmc.fixture';
 import type { RedfishConnection } from '../../redfish-connection';
 import { RedfishHttpError, RedfishInvalidValueError, RedfishUnsupportedError } from '../../redfish-errors';
 import { load } from '../resource';
@@ -15,15 +15,7 @@ describe('VirtualMedia', () => {
   const patchOnly = { ...sushySample('virtual_mediav1_6.json'), '@odata.id': PATH, '@odata.etag': 'W/"vm-1"' };
   let bmc: TestBmc;
   let connection: RedfishConnection;
-  beforeAll(async () => {
-    bmc = await TestBmc.start();
-    connection = bmc.connect();
-  });
-  afterAll(async () => {
-    await connection.close();
-    await bmc.close();
-  });
-  beforeEach(() => bmc.reset());
+  useTestBmc((started) => ({ bmc, connection } = started));
 
   const slot = (body: Record<string, unknown>, allow?: string) => {
     bmc.on('GET', PATH, { body, headers: allow ? { allow } : {} });

@@ -1,5 +1,5 @@
 import { sushySample } from '../../__fixtures__/mockup-server.fixture';
-import { TestBmc } from '../../__fixtures__/test-bmc.fixture';
+import { useTestBmc, type TestBmc } from '../../__fixtures__/test-bmc.fixture';
 import type { RedfishConnection } from '../../redfish-connection';
 import { RedfishInvalidValueError } from '../../redfish-errors';
 import { TaskMonitor } from '../../task-monitor';
@@ -13,16 +13,8 @@ describe('Storage volumes', () => {
   const VOLUMES = `${STORAGE}/Volumes`;
   let bmc: TestBmc;
   let connection: RedfishConnection;
-  beforeAll(async () => {
-    bmc = await TestBmc.start();
-    connection = bmc.connect();
-  });
-  afterAll(async () => {
-    await connection.close();
-    await bmc.close();
-  });
+  useTestBmc((started) => ({ bmc, connection } = started));
   beforeEach(() => {
-    bmc.reset();
     bmc.resource(STORAGE, sushySample('storage.json'));
     bmc.resource(VOLUMES, sushySample('volume_collection.json'));
     bmc.resource(`${VOLUMES}/1`, sushySample('volume.json'));

@@ -1,5 +1,5 @@
 import { sushySample } from '../../__fixtures__/mockup-server.fixture';
-import { TestBmc } from '../../__fixtures__/test-bmc.fixture';
+import { useTestBmc, type TestBmc } from '../../__fixtures__/test-bmc.fixture';
 import type { RedfishConnection } from '../../redfish-connection';
 import { RedfishUnsupportedError } from '../../redfish-errors';
 import { TaskMonitor } from '../../task-monitor';
@@ -13,16 +13,8 @@ describe('Bios', () => {
   const SETTINGS = `${PATH}/Settings`;
   let bmc: TestBmc;
   let connection: RedfishConnection;
-  beforeAll(async () => {
-    bmc = await TestBmc.start();
-    connection = bmc.connect();
-  });
-  afterAll(async () => {
-    await connection.close();
-    await bmc.close();
-  });
+  useTestBmc((started) => ({ bmc, connection } = started));
   beforeEach(() => {
-    bmc.reset();
     bmc.resource(SETTINGS, sushySample('bios_settings.json'), 'W/"settings-3"');
   });
   const bios = (changes: Record<string, unknown> = {}) => {

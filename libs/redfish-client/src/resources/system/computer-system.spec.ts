@@ -1,5 +1,5 @@
 import { sushySample } from '../../__fixtures__/mockup-server.fixture';
-import { TestBmc } from '../../__fixtures__/test-bmc.fixture';
+import { useTestBmc, type TestBmc } from '../../__fixtures__/test-bmc.fixture';
 import type { RedfishConnection } from '../../redfish-connection';
 import { RedfishInvalidValueError, RedfishUnsupportedError } from '../../redfish-errors';
 import { load } from '../resource';
@@ -10,15 +10,7 @@ describe('ComputerSystem writes', () => {
   const PATH = '/redfish/v1/Systems/437XR1138R2';
   let bmc: TestBmc;
   let connection: RedfishConnection;
-  beforeAll(async () => {
-    bmc = await TestBmc.start();
-    connection = bmc.connect();
-  });
-  afterAll(async () => {
-    await connection.close();
-    await bmc.close();
-  });
-  beforeEach(() => bmc.reset());
+  useTestBmc((started) => ({ bmc, connection } = started));
 
   const system = (body: Record<string, unknown> = sushySample('system.json'), etag = 'W/"sys-1"') => {
     bmc.resource(PATH, body, etag);

@@ -1,4 +1,5 @@
-import { InvalidParameterValueError, type StepArgs } from '@slipway/drivers-framework';
+import { InvalidParameterValueError } from '@slipway/errors';
+import type { StepArgs } from './step.types';
 
 /** A boolean step argument; `fallback` when absent. */
 export function booleanArg(args: StepArgs, name: string, fallback: boolean): boolean {
