@@ -117,6 +117,31 @@ describe('redfish end to end through the virtual BMC (cross-process)', () => {
     expect(system.virtualMedia.every((slot) => !slot.inserted && slot.image === null)).toBe(true);
   });
 
+  it('refuses malformed redfish driver_info at enrolment and on update (400, naming the key)', async () => {
+    const created = await http.request<{ error_message: string }>('POST', '/v1/nodes', { name: 'rf-bad', driver: 'redfish', driver_info: { redfish_address: 'ftp://bmc.example' } });
+    expect(created.status).toBe(400);
+    expect(JSON.parse(created.body.error_message).faultstring).toMatch(/^Invalid Redfish address "ftp:\/\/bmc\.example": the scheme must be http or https, not ftp \(set in driver_info\/redfish_address on node \S+\)\.$/);
+    const patched = await http.request<{ error_message: string }>('PATCH', '/v1/nodes/rf-e2e', [{ op: 'add', path: '/driver_info/redfish_system_id', value: 'https://bmc.example/redfish/v1/Systems/1' }]);
+    expect(patched.status).toBe(400);
+    expect(JSON.parse(patched.body.error_message).faultstring).toContain('driver_info/redfish_system_id on node');
+  });
+
+  it('fails manage with the systems the BMC has when redfish_system_id names none of them', async () => {
+    await http.expect(201, 'POST', '/v1/nodes', {
+      name: 'rf-lost',
+      driver: 'redfish',
+      driver_info: { redfish_address: bmcUrl, redfish_system_id: '/redfish/v1/Systems/no-such-system', redfish_username: 'admin', redfish_password: 'secret' },
+    });
+    expect((await http.request('PUT', '/v1/nodes/rf-lost/states/provision', { target: 'manage' })).status).toBe(202);
+    let node: Record<string, unknown> = {};
+    await waitUntil(async () => {
+      node = await http.expect<Record<string, unknown>>(200, 'GET', '/v1/nodes/rf-lost');
+      return node.provision_state === 'enroll' && node.last_error !== null && node.reservation === null;
+    }, 'rf-lost to fail verification', 30_000, 100);
+    expect(node.last_error).toContain('The BMC has no system at redfish_system_id /redfish/v1/Systems/no-such-system');
+    expect(node.last_error).toContain(`/redfish/v1/Systems/${vbmc.state.systemIds[0]}`);
+  });
+
   /** A resource straight from the BMC, to compare with what Slipway made of it. */
   async function fetchJson(path: string): Promise<Record<string, unknown>> {
     const response = await fetch(`${bmcUrl}${path}`, { headers: { authorization: `Basic ${Buffer.from('admin:secret').toString('base64')}` } });
