@@ -3,9 +3,11 @@
 // --nodes systems; each node gets its own BMC address (127.0.x.y on the vbmc's port: loopback
 // answers on all of 127/8 when the vbmc listens on 0.0.0.0), so the conductor holds one
 // connection and one session per node and its one-request-per-BMC limit is per node, as with
-// real servers. The figures: the conductor's first two full passes after the nodes exist (from
-// its log lines 'power state sync pass done'), its peak RSS (VmHWM), and the vbmc's count of
-// requests and the most it ever saw in flight at once for one system.
+// real servers. The figures: the conductor's first two full passes that start after the nodes
+// exist (from its log lines 'power state sync pass done'; a pass already running while the nodes
+// were created has opened some of the sessions), its peak RSS (VmHWM), and the vbmc's count of
+// requests and the most it ever saw in flight at once for one system, and the conductor's warnings
+// (a pass that read nothing is no figure). The vbmc allows a session per node.
 //   npm run compile && node bench/redfish-power-sync.mjs [--nodes 5000] [--interval 30] [--workers 8]
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -28,7 +30,7 @@ const port = Number(opts.port);
 const bmcAddress = (index) => `http://127.0.${Math.floor(index / 250)}.${(index % 250) + 2}:${port}`;
 
 function startVbmc() {
-  const args = ['dist/apps/vbmc/src/main.js', '--mockup', 'dmtf-public-rackmount1', '--systems', String(total), '--host', '0.0.0.0', '--port', String(port), '--username', 'admin', '--password', 'bench'];
+  const args = ['dist/apps/vbmc/src/main.js', '--mockup', 'dmtf-public-rackmount1', '--systems', String(total), '--host', '0.0.0.0', '--port', String(port), '--username', 'admin', '--password', 'bench', '--session-limit', String(total + 100)];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   child.stdout.on('data', (chunk) => (out += chunk));
@@ -80,10 +82,23 @@ try {
     const stats = await (await fetch(`http://127.0.0.1:${port}/vbmc/stats`)).json();
     const [first, second] = passesOf(conductor, created);
     console.log(`power state sync, 1 conductor, ${total} redfish nodes on the vbmc (one BMC address each), interval ${opts.interval} s, ${opts.workers} workers`);
-    console.log(`first pass (logs in, records every power state): ${first.nodes} nodes in ${(first.tookMs / 1000).toFixed(1)} s`);
-    console.log(`second pass (steady state, sessions reused):    ${second.nodes} nodes in ${(second.tookMs / 1000).toFixed(1)} s`);
+    console.log(`first full pass after the nodes exist:  ${first.nodes} nodes in ${(first.tookMs / 1000).toFixed(1)} s`);
+    console.log(`second pass (steady state, sessions reused): ${second.nodes} nodes in ${(second.tookMs / 1000).toFixed(1)} s`);
     console.log(`conductor peak RSS: ${peakRssMb(conductor.process.pid).toFixed(0)} MiB`);
-    console.log(`vbmc: ${stats.requests} requests; most in flight at once for one system: ${stats.maxConcurrentPerSystem}`);
+    console.log(`vbmc: ${stats.requests} requests since the nodes exist, ${stats.sessions} sessions open; most requests in flight at once for one system: ${stats.maxConcurrentPerSystem}`);
+    const problems = conductor
+      .stdout()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line))
+      .filter((entry) => ['warn', 'error', 'fatal'].includes(entry.level));
+    const byMessage = new Map();
+    for (const entry of problems) {
+      const text = `${entry.msg}${entry.err?.message ? `: ${entry.err.message.replace(/127\.0\.\d+\.\d+/g, '127.0.x.y').replace(/[0-9a-f-]{36}/g, '<uuid>')}` : ''}`;
+      byMessage.set(text, (byMessage.get(text) ?? 0) + 1);
+    }
+    console.log(`conductor warnings and errors: ${problems.length}`);
+    for (const [text, count] of [...byMessage].sort((a, b) => b[1] - a[1]).slice(0, 5)) console.log(`  ${count} × ${text.slice(0, 300)}`);
   });
 } finally {
   vbmc.child.kill('SIGTERM');
