@@ -91,6 +91,16 @@ describe('redfish inspection and virtual media boot against the vbmc (DMTF rack 
     await expect(boot(task).validate(task)).rejects.toThrow('must be an http or https URL of an ISO image, got "ftp://images.example/deploy.iso"');
   });
 
+  it('refuses a ramdisk instance given as kernel and ramdisk: virtual media boots an ISO (validated by the ramdisk deploy too)', async () => {
+    const task = bench.taskOn(bench.freshSystem(), { instanceInfo: { kernel: 'http://images.example/vmlinuz', ramdisk: 'http://images.example/initrd' } });
+    expect(task.node.deployInterface).toBe('ramdisk');
+    const failure = await failureOf(task.driver.deploy.validate(task));
+    expect(failure).toBeInstanceOf(MissingParameterValueError);
+    expect(failure.message).toContain('needs instance_info/boot_iso (the URL of an ISO image); building an ISO from instance_info kernel and ramdisk is not supported');
+    const withIso = bench.taskOn(bench.freshSystem(), { instanceInfo: { boot_iso: INSTANCE_ISO } });
+    await expect(withIso.driver.deploy.validate(withIso)).resolves.toBeUndefined();
+  });
+
   for (const type of ['inspect', 'boot'] as const) {
     describeInterfaceConformance({
       type,

@@ -26,12 +26,17 @@ export class RamdiskDeployInterface extends DeployInterface {
     return {};
   }
 
-  /** The instance must say what to boot: boot_iso, or kernel and ramdisk together. */
+  /**
+   * The instance must say what to boot (boot_iso, or kernel and ramdisk together), and the boot
+   * interface must be able to boot it (virtual media needs the ISO), as Ironic checks both.
+   */
   async validate(task: DriverTask): Promise<void> {
     const info = task.node.instanceInfo;
     const has = (key: string) => typeof info[key] === 'string' && (info[key] as string).length > 0;
-    if (has(RAMDISK_INSTANCE_KEYS.bootIso)) return;
-    if (has(RAMDISK_INSTANCE_KEYS.kernel) && has(RAMDISK_INSTANCE_KEYS.ramdisk)) return;
+    if (has(RAMDISK_INSTANCE_KEYS.bootIso) || (has(RAMDISK_INSTANCE_KEYS.kernel) && has(RAMDISK_INSTANCE_KEYS.ramdisk))) {
+      await task.driver.boot.validate(task);
+      return;
+    }
     throw new MissingParameterValueError(
       `Node ${task.node.uuid} is missing instance_info.boot_iso (or instance_info.kernel and instance_info.ramdisk), which the ramdisk deploy interface boots.`,
     );

@@ -39,10 +39,16 @@ export class RedfishVirtualMediaBootInterface extends withRedfishDriverInfo(Boot
     return { ...PROPERTIES };
   }
 
+  /** An instance given as a kernel and ramdisk would need an ISO built from them: refused, naming boot_iso. */
   override async validate(task: DriverTask): Promise<void> {
     await super.validate(task);
     this.checkDriverInfo(task.node);
-    urlAt(task, 'instance_info', task.node.instanceInfo, VIRTUAL_MEDIA_KEYS.bootIso);
+    const iso = urlAt(task, 'instance_info', task.node.instanceInfo, VIRTUAL_MEDIA_KEYS.bootIso);
+    if (!iso && (task.node.instanceInfo['kernel'] || task.node.instanceInfo['ramdisk'])) {
+      throw new MissingParameterValueError(
+        `Node ${task.node.uuid} boots its instance over virtual media, which needs instance_info/boot_iso (the URL of an ISO image); building an ISO from instance_info kernel and ramdisk is not supported.`,
+      );
+    }
   }
 
   override checkDriverInfo(node: Pick<DriverTask['node'], 'uuid' | 'driverInfo'>): void {
