@@ -39,6 +39,22 @@ describe('redfish failures against the vbmc', () => {
     });
   });
 
+  describe('a BMC that accepts the connection but does not answer', () => {
+    const slow = RedfishBench.use({ driver: { readTimeoutSeconds: 0.3 } });
+
+    it('gives up after the read timeout of each attempt, naming the BMC URL', async () => {
+      const system = slow.freshSystem();
+      const task = slow.taskOn(system);
+      slow.vbmc.setFaults({ latencyMs: 5000 });
+      const started = Date.now();
+      const failure = await failureOf(power(task).getPowerState(task));
+      const { connectionAttempts, connectionRetryIntervalSeconds } = FAST_DRIVER_OPTIONS as Required<typeof FAST_DRIVER_OPTIONS>;
+      expect(Date.now() - started).toBeLessThan(connectionAttempts * (300 + 500 + connectionRetryIntervalSeconds * 1000) + SLACK_MS);
+      expect(failure.message).toContain(`Cannot reach the BMC at ${slow.url}`);
+      expect(failure.message).toMatch(/timeout/i);
+    });
+  });
+
   describe('credentials', () => {
     it.each([
       ['session', 'POST', (_system: string) => '/redfish/v1/SessionService/Sessions'],
