@@ -1,0 +1,2 @@
+export { DESIGN_KINDS, type DesignDocument, type DesignKind, type DesignProblem, type SourceLocation } from './model/design-document';
+export type * from './model/site-design';
