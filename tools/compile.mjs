@@ -2,7 +2,7 @@
 // `@slipway/*` path aliases from tsconfig.base.json are rewritten to relative paths so that
 // plain `node dist/apps/<app>/src/main.js` runs without a loader.
 import { transformFile } from '@swc/core';
-import { readFileSync, mkdirSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { cpSync, readFileSync, mkdirSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 const root = resolve(dirname(new URL(import.meta.url).pathname), '..');
@@ -43,4 +43,8 @@ await Promise.all(
     if (map) writeFileSync(`${out}.map`, map);
   }),
 );
+// Files the apps read at run time beside their code: the vbmc's development TLS certificate (the
+// container image carries dist/ only).
+const assets = ['apps/vbmc/certs'];
+for (const asset of assets) cpSync(join(root, asset), join(outDir, asset), { recursive: true });
 console.log(`compiled ${files.length} files to ${relative(process.cwd(), outDir) || '.'}`);
