@@ -86,6 +86,22 @@ describe('migrations (real Postgres)', () => {
     expect(recorded).toEqual([]);
   });
 
+  it('moves a database at the initial schema to site tasks, keeping its site designs', async () => {
+    const dataSource = await open();
+    await runMigrations(dataSource);
+    await dataSource.undoLastMigration();
+    expect(await tablesIn(dataSource)).toEqual(expect.arrayContaining(['orchestrator_tasks', 'orchestrator_task_messages']));
+    await dataSource.query(`INSERT INTO site_designs (id, name, version, source, documents) VALUES ('7d1f6e0a-0000-4000-8000-000000000000', 'site', 1, 'yaml', '[]')`);
+
+    expect(await runMigrations(dataSource)).toEqual(['SiteTasks1795293287648']);
+
+    const tables = await tablesIn(dataSource);
+    expect(tables).toEqual(expect.arrayContaining(['site_tasks', 'site_task_messages', 'site_task_steps']));
+    expect(tables).not.toContain('orchestrator_tasks');
+    expect(await dataSource.query(`SELECT name, version, source_ref FROM site_designs`)).toEqual([{ name: 'site', version: 1, source_ref: 'inline' }]);
+    expect(await pendingSchemaChanges(dataSource)).toEqual([]);
+  });
+
   it('migrates into a named schema, created if missing', async () => {
     const dataSource = await open({ schema: 'slipway_app' });
 

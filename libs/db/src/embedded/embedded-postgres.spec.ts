@@ -6,6 +6,8 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source';
 import { NodeEntity } from '../entities/node.entity';
 import { pendingSchemaChanges, runMigrations } from '../migrate';
+import { SiteDesignRepository } from '../repositories/site-design.repository';
+import { SiteTaskRepository } from '../repositories/site-task.repository';
 import { DataDirLockedError } from './data-dir-locked.error';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import type { EmbeddedPostgres } from './embedded-postgres';
@@ -56,6 +58,15 @@ describe('embedded Postgres (PGlite over the wire protocol)', () => {
     const winners = attempts.filter(([, affected]) => affected === 1);
     expect(winners).toHaveLength(1);
 
+    // The site store's statements (per-name advisory lock, recursive tree) work over the one session.
+    const stored = await Promise.all([1, 2].map(() => new SiteDesignRepository(db).storeVersion('site', 'yaml', 'inline', [])));
+    expect(stored.map((design) => design.version).sort()).toEqual([1, 2]);
+    const tasks = new SiteTaskRepository(db);
+    const result = { status: 'incomplete', message: null, reason: null, successes: [], failures: [], links: {} };
+    const root = await tasks.insert({ id: randomUUID(), action: 'deploy_nodes', designId: stored[0].id, designVersion: stored[0].version, result });
+    const child = await tasks.insert({ id: randomUUID(), action: 'deploy_node', parentId: root.id, result });
+    expect((await tasks.tree(root.id))?.descendants.map((task) => task.id)).toEqual([child.id]);
+
     // A second instance on the same folder would corrupt it: refused while this one runs.
     await expect(startEmbeddedPostgres({ dataDir })).rejects.toThrow(DataDirLockedError);
 
@@ -67,5 +78,6 @@ describe('embedded Postgres (PGlite over the wire protocol)', () => {
     const node = await reopened.getRepository(NodeEntity).findOneByOrFail({ uuid });
     expect(node).toMatchObject({ name: 'node-1', driver: 'fake-hardware', properties: { cpus: 8 }, provisionState: 'enroll' });
     expect(node.reservation).toMatch(/^conductor-\d$/);
+    expect((await new SiteDesignRepository(reopened).latestByName('site'))?.version).toBe(2);
   }, 120_000);
 });

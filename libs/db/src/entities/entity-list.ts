@@ -11,11 +11,12 @@ import { NodeInventoryEntity } from './node-inventory.entity';
 import { NodeTagEntity } from './node-tag.entity';
 import { NodeTraitEntity } from './node-trait.entity';
 import { NodeEntity } from './node.entity';
-import { OrchestratorTaskMessageEntity } from './orchestrator-task-message.entity';
-import { OrchestratorTaskEntity } from './orchestrator-task.entity';
 import { PortEntity } from './port.entity';
 import { PortgroupEntity } from './portgroup.entity';
 import { SiteDesignEntity } from './site-design.entity';
+import { SiteTaskMessageEntity } from './site-task-message.entity';
+import { SiteTaskStepEntity } from './site-task-step.entity';
+import { SiteTaskEntity } from './site-task.entity';
 import { VolumeConnectorEntity } from './volume-connector.entity';
 import { VolumeTargetEntity } from './volume-target.entity';
 
@@ -39,6 +40,7 @@ export const entities = [
   BiosSettingEntity,
   FirmwareComponentEntity,
   SiteDesignEntity,
-  OrchestratorTaskEntity,
-  OrchestratorTaskMessageEntity,
+  SiteTaskEntity,
+  SiteTaskMessageEntity,
+  SiteTaskStepEntity,
 ];
