@@ -1,2 +1,16 @@
 export { DESIGN_KINDS, type DesignDocument, type DesignKind, type DesignProblem, type SourceLocation } from './model/design-document';
 export type * from './model/site-design';
+export * from './tasks/site-task';
+export * from './tasks/task-status';
+export * from './tasks/task-result';
+export * from './tasks/task-termination';
+export * from './tasks/task-views';
+export { SITE_VALIDATION_RULES, toDrydockValidationStatus, validateSiteDesign } from './validation/validate-site-design';
+export type { DrydockValidationMessage, DrydockValidationStatus, SiteValidationResult } from './validation/validate-site-design';
+export type { DocumentRef, FindingLevel, PlatformCatalog, RuleSeverity, ValidationFinding, ValidationOptions, ValidationRule } from './validation/validation-rule';
+export { parseDesignYaml, type ParsedDesign } from './ingest/parse-design-yaml';
+export { validateDesignDocument } from './ingest/validate-design-data';
+export { BONDING_MODES, DESIGN_SCHEMAS, nodeFilterSetSchema, TRUNKING_MODES, type DesignData } from './ingest/design-schemas';
+export { compileSiteDesign, type CompiledSiteDesign } from './compile/compile-site-design';
+export { selectNodes, type NodeSelection } from './compile/node-filter';
+export { parseSize, PARTITION_TABLE_RESERVATION, type SizeContext, type SizeResult } from './compile/parse-size';

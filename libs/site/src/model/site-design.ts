@@ -78,8 +78,30 @@ export interface LogicalVolume {
   filesystem?: Filesystem;
 }
 
+/**
+ * How a node finds a device its profile names: by the address of a hardware profile alias (`pci`
+ * aliases for interface slaves, `scsi` aliases for disks), or else by the name as written.
+ */
+export interface DeviceSelector {
+  selector_type: 'address' | 'name';
+  /** The alias's bus address, or the device name. */
+  address: string;
+  /** The hardware profile alias it came from (address selectors). */
+  alias?: string;
+  dev_type?: string;
+}
+
 export interface HostStorage {
-  physical_devices: Record<string, { labels: Record<string, string>; volume_group?: string; partitions: Partition[] }>;
+  physical_devices: Record<
+    string,
+    {
+      labels: Record<string, string>;
+      volume_group?: string;
+      partitions: Partition[];
+      /** On compiled nodes with a hardware profile: how the device is found. */
+      selector?: DeviceSelector;
+    }
+  >;
   volume_groups: Record<string, { vg_uuid?: string; logical_volumes: LogicalVolume[] }>;
 }
 
@@ -88,6 +110,8 @@ export interface HostInterface {
   slaves: string[];
   networks: string[];
   sriov?: { vf_count?: number; trustmode?: boolean };
+  /** On compiled nodes with a hardware profile: how each slave is found, in the order of `slaves`. */
+  slave_selectors?: DeviceSelector[];
 }
 
 /** What a HostProfile and a BaremetalNode have in common (a node is a profile with addressing). */
