@@ -41,7 +41,7 @@ export { SiteTaskMessageEntity } from './entities/site-task-message.entity';
 export { SiteTaskStepEntity } from './entities/site-task-step.entity';
 export { VolumeConnectorEntity } from './entities/volume-connector.entity';
 export { VolumeTargetEntity } from './entities/volume-target.entity';
-export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey, ConductorNodeFilter } from './repositories/node.repository';
+export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey, ConductorNodeFilter, NodeStates } from './repositories/node.repository';
 export { ChassisRepository } from './repositories/chassis.repository';
 export { ConductorRepository } from './repositories/conductor.repository';
 export type { ConductorInterfaceRow, ConductorRegistration, ConductorRegistrationResult, LiveConductor, ConductorSummary, ConductorDetail, ConductorSortKey, ConductorListQuery } from './repositories/conductor.repository';

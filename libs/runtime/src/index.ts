@@ -5,11 +5,13 @@ export { openInfrastructure, Infrastructure, InfrastructureOptions } from './inf
 export { InfrastructureModule } from './infrastructure.module';
 export { HealthController, HealthModule } from './health.controller';
 export { createHttpApp, listen, HttpServerOptions } from './http-server';
+export { useJsonBodyParser } from './json-body-parser';
 export { NestPinoLogger } from './nest-logger';
 export { infrastructureOptions, missingClusterSettings, InfrastructureSettings } from './infrastructure-options';
 export { StartupError, opening } from './startup.error';
 export { AuthModule, AuthSettings } from './auth/auth.module';
 export { PublicEndpoint } from './auth/public-endpoint.decorator';
+export { requestUser } from './auth/request-user';
 export { Htpasswd, HtpasswdError } from './auth/htpasswd';
 export { httpAppModules } from './http-app-modules';
 export { RepositoriesModule } from './repositories.module';

@@ -5,7 +5,7 @@ export interface InfrastructureSettings {
   database: { url?: string; poolSize: number };
   dataDir: string;
   amqp?: { url?: string };
-  redis?: { url?: string };
+  redis?: { url?: string; prefix?: string };
   rpc?: { timeout: number };
 }
 
@@ -17,6 +17,7 @@ export function infrastructureOptions(config: InfrastructureSettings, needs: Inf
     databasePoolSize: config.database.poolSize,
     amqpUrl: config.amqp?.url,
     redisUrl: config.redis?.url,
+    redisPrefix: config.redis?.prefix,
     rpcTimeoutMs: (config.rpc?.timeout ?? 60) * 1000,
     needs,
     migrate,

@@ -18,6 +18,8 @@ export interface InfrastructureOptions {
   amqpUrl?: string;
   /** redis:// URL; unset → in-process queue. */
   redisUrl?: string;
+  /** Prefix of the queue's Redis keys (`slipway` when unset). */
+  redisPrefix?: string;
   rpcTimeoutMs: number;
   /** Which ports this process uses: a lone api has no queue, a lone conductor no queue either. */
   needs: { rpc: boolean; queue: boolean };
@@ -67,7 +69,7 @@ export async function openInfrastructure(options: InfrastructureOptions, lifecyc
   let queue: TaskQueue | undefined;
   if (options.needs.queue) {
     const redisUrl = options.redisUrl;
-    queue = redisUrl ? await opening('SLIPWAY_REDIS_URL', () => BullMqTaskQueue.connect({ url: redisUrl })) : new InProcessTaskQueue();
+    queue = redisUrl ? await opening('SLIPWAY_REDIS_URL', () => BullMqTaskQueue.connect({ url: redisUrl, prefix: options.redisPrefix })) : new InProcessTaskQueue();
     const taskQueue = queue;
     lifecycle.onShutdown('task queue', () => taskQueue.close());
     readiness.push({ name: 'redis', check: () => taskQueue.ping() });

@@ -104,6 +104,105 @@ export function describeTaskQueueConformance(label: string, create: () => Promis
       expect(peak).toBe(3);
     });
 
+    describe('flows', () => {
+      let children: string;
+      beforeEach(() => {
+        children = `q-${randomUUID()}`;
+      });
+      const spec = (queue: string, jobName: string, data: unknown, options: { attempts?: number; backoffMs?: number } = {}) => ({
+        queue,
+        name: jobName,
+        data,
+        options: { jobId: `${jobName}-${randomUUID()}`, ...options },
+      });
+      it('runs the parent once, after every child finished, each child with its data', async () => {
+        const events: string[] = [];
+        const parent = collect(1);
+        await queue.process(children, async (job) => {
+          await new Promise((r) => setTimeout(r, 20 * (job.data as { n: number }).n));
+          events.push(`child ${(job.data as { n: number }).n}`);
+        }, { concurrency: 3 });
+        await queue.process(name, async (job) => {
+          events.push('parent');
+          await parent.handler(job);
+        });
+        const flow = { parent: spec(name, 'parent', { p: true }), children: [3, 1, 2].map((n) => spec(children, `child${n}`, { n })) };
+        const parentId = await queue.addFlow(flow);
+        expect(parentId).toBe(flow.parent.options.jobId);
+        await parent.done;
+        const job = parent.seen[0];
+        await new Promise((r) => setTimeout(r, 100));
+        expect(events).toEqual(['child 1', 'child 2', 'child 3', 'parent']);
+        expect(job).toMatchObject({ id: parentId, name: 'parent', data: { p: true }, attempt: 1, failedChildren: [] });
+        expect(parent.seen).toHaveLength(1);
+      });
+
+      it('retries a child within its attempts, and the parent sees no failure', async () => {
+        const attempts: string[] = [];
+        const parent = collect(1);
+        await queue.process(children, async (job) => {
+          attempts.push(`${job.attempt}/${job.attempts}`);
+          if (job.attempt === 1) throw new Error('transient');
+        });
+        await queue.process(name, parent.handler);
+        await queue.addFlow({ parent: spec(name, 'parent', {}), children: [spec(children, 'flaky', {}, { attempts: 2, backoffMs: 10 })], continueOnChildFailure: true });
+        await parent.done;
+        expect(parent.seen[0].failedChildren).toEqual([]);
+        expect(attempts).toEqual(['1/2', '2/2']);
+      });
+
+      it('runs the parent when a child failed for good and the flow continues on child failure, naming that child', async () => {
+        const parent = collect(1);
+        const bad = spec(children, 'bad', { fail: true }, { attempts: 2, backoffMs: 10 });
+        await queue.process(children, async (job) => {
+          if ((job.data as { fail?: boolean }).fail) throw new Error('broken for good');
+        }, { concurrency: 2 });
+        await queue.process(name, parent.handler);
+        await queue.addFlow({ parent: spec(name, 'parent', {}), children: [spec(children, 'good', {}), bad], continueOnChildFailure: true });
+        await parent.done;
+        const job = parent.seen[0];
+        expect(job.failedChildren).toEqual([{ queue: children, id: bad.options.jobId, reason: 'broken for good' }]);
+      });
+
+      it('fails the parent without running it when a child fails and the flow does not continue on failure', async () => {
+        const parent = collect(1);
+        const { done, handler } = collect(2);
+        await queue.process(children, async (job) => {
+          await handler(job);
+          if ((job.data as { fail?: boolean }).fail) throw Object.assign(new Error('fatal'), { retryable: false });
+        });
+        await queue.process(name, parent.handler);
+        await queue.addFlow({ parent: spec(name, 'parent', {}), children: [spec(children, 'bad', { fail: true }), spec(children, 'good', {})] });
+        await done;
+        await new Promise((r) => setTimeout(r, 300));
+        expect(parent.seen).toEqual([]);
+      });
+
+      it('treats the parent id as the idempotency key of the flow: adding it again while it runs is a no-op', async () => {
+        const runs: string[] = [];
+        const parent = collect(1);
+        await queue.process(children, async (job) => {
+          runs.push(job.id);
+          await new Promise((r) => setTimeout(r, 100));
+        }, { concurrency: 2 });
+        await queue.process(name, async (job) => {
+          runs.push(job.id);
+          await parent.handler(job);
+        });
+        const flow = { parent: spec(name, 'parent', {}), children: [spec(children, 'a', {}), spec(children, 'b', {})], continueOnChildFailure: true };
+        await queue.addFlow(flow);
+        await new Promise((r) => setTimeout(r, 30));
+        expect(await queue.addFlow(flow)).toBe(flow.parent.options.jobId);
+        await parent.done;
+        await new Promise((r) => setTimeout(r, 200));
+        expect(runs.sort()).toEqual([flow.parent.options.jobId, ...flow.children.map((child) => child.options.jobId)].sort());
+      });
+
+      it('refuses a flow without children', async () => {
+        await expect(queue.addFlow({ parent: spec(name, 'parent', {}), children: [] })).rejects.toThrow('at least one child');
+      });
+    });
+
     it('answers ping while open', async () => {
       await expect(queue.ping()).resolves.toBeUndefined();
     });

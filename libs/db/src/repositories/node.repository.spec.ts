@@ -44,6 +44,18 @@ describe('NodeRepository', () => {
     expect(await nodes.reservationOf(node.id)).toBeNull();
   });
 
+  it('reads the states of nodes by name, passing over names no node has', async () => {
+    const suffix = randomUUID().slice(0, 6);
+    const active = await create({ name: `a-${suffix}`, provisionState: 'active', powerState: 'power on' });
+    const deploying = await create({ name: `d-${suffix}`, provisionState: 'deploying', targetProvisionState: 'active', maintenance: true });
+    const states = await nodes.statesByNames([`a-${suffix}`, `d-${suffix}`, `missing-${suffix}`]);
+    expect(states.sort((x, y) => x.name.localeCompare(y.name))).toEqual([
+      { name: `a-${suffix}`, uuid: active.uuid, provisionState: 'active', targetProvisionState: null, powerState: 'power on', maintenance: false },
+      { name: `d-${suffix}`, uuid: deploying.uuid, provisionState: 'deploying', targetProvisionState: 'active', powerState: null, maintenance: true },
+    ]);
+    expect(await nodes.statesByNames([])).toEqual([]);
+  });
+
   it('pages in (sort key, id) order with a marker, nulls included, both directions', async () => {
     const group = `page-${randomUUID().slice(0, 6)}`;
     const made = [];

@@ -63,6 +63,16 @@ export interface NodeListPage {
   marker?: NodeEntity;
 }
 
+/** Where a node is in its life, by name (statesByNames). */
+export interface NodeStates {
+  name: string;
+  uuid: string;
+  provisionState: string;
+  targetProvisionState: string | null;
+  powerState: string | null;
+  maintenance: boolean;
+}
+
 export class NodeRepository {
   private readonly nodes: Repository<NodeEntity>;
 
@@ -250,6 +260,24 @@ export class NodeRepository {
   async countInProvisionStates(states: readonly string[]): Promise<number> {
     const { rows } = await this.pool().query({ name: 'slipway_count_nodes_in_states', text: 'SELECT count(*)::int AS count FROM nodes WHERE provision_state = ANY($1)', values: [[...states]] });
     return rows[0]['count'] as number;
+  }
+
+  /** The states of the nodes with these names (the orchestrator's node list shows each design node's Ironic node). */
+  async statesByNames(names: readonly string[]): Promise<NodeStates[]> {
+    if (names.length === 0) return [];
+    const { rows } = await this.pool().query({
+      name: 'slipway_node_states_by_names',
+      text: 'SELECT name, uuid, provision_state, target_provision_state, power_state, maintenance FROM nodes WHERE name = ANY($1)',
+      values: [[...names]],
+    });
+    return rows.map((row) => ({
+      name: row['name'] as string,
+      uuid: row['uuid'] as string,
+      provisionState: row['provision_state'] as string,
+      targetProvisionState: row['target_provision_state'] as string | null,
+      powerState: row['power_state'] as string | null,
+      maintenance: row['maintenance'] as boolean,
+    }));
   }
 
   /** Runs `work` in one transaction; repository methods take the handle it gets. */

@@ -49,6 +49,13 @@ describe('SiteDesignRepository', () => {
     expect(new Set([...pair, ...more].map((stored) => stored.id)).size).toBe(8);
   });
 
+  it('finds the version stored last, of any name', async () => {
+    const first = await designs.storeVersion(siteName(), yaml, 'a.yaml', []);
+    expect((await designs.latest())?.id).toBe(first.id);
+    const second = await designs.storeVersion(siteName(), yaml, 'b.yaml', []);
+    expect(await designs.latest()).toMatchObject({ id: second.id, name: second.name, version: 1, sourceRef: 'b.yaml' });
+  });
+
   it('lists versions by name and version, without YAML or documents', async () => {
     const name = siteName();
     await designs.storeVersion(name, yaml, 'one.yaml', documents);

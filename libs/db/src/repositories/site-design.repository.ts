@@ -56,6 +56,11 @@ export class SiteDesignRepository {
     return this.designs.findOne({ where: { name }, order: { version: 'DESC' } });
   }
 
+  /** The version stored last, of any name (the orchestrator's default design); null when none is. */
+  latest(): Promise<SiteDesignEntity | null> {
+    return this.designs.findOne({ where: {}, order: { createdAt: 'DESC', version: 'DESC' } });
+  }
+
   /** Every stored version (of `name`, when given), by name then version, without YAML or documents. */
   list(filter: { name?: string } = {}): Promise<SiteDesignSummary[]> {
     return this.designs.find({

@@ -163,6 +163,28 @@ describe('SiteTaskRepository', () => {
     expect(await tasks.messages(randomUUID())).toEqual([]);
   });
 
+  it('reads the messages of several tasks and the subtask ids of several parents in one query each', async () => {
+    const [a, b, leaf] = [await task(), await task(), await task()];
+    const [a1, a2, b1] = [await task({ parentId: a.id, createdAt: T0 }), await task({ parentId: a.id, createdAt: T1 }), await task({ parentId: b.id })];
+    const ma = await tasks.addMessage(a.id, { message: 'a', error: false, contextType: 'task', context: a.id, ts: T0 });
+    const mb = await tasks.addMessage(b.id, { message: 'b', error: true, contextType: 'node', context: 'n1', ts: T0 });
+    await tasks.addMessage(leaf.id, { message: 'not asked for', error: false, contextType: 'NA', context: 'NA', ts: T0 });
+
+    expect((await tasks.messagesOf([a.id, b.id])).map((message) => [message.seq, message.taskId, message.message])).toEqual([
+      [ma, a.id, 'a'],
+      [mb, b.id, 'b'],
+    ]);
+    expect(await tasks.messagesOf([])).toEqual([]);
+    expect(await tasks.subtaskIdsOf([a.id, b.id, leaf.id])).toEqual(
+      new Map([
+        [a.id, [a1.id, a2.id]],
+        [b.id, [b1.id]],
+        [leaf.id, []],
+      ]),
+    );
+    expect(await tasks.subtaskIdsOf([])).toEqual(new Map());
+  });
+
   it('records the per-node steps done, so that a retry skips them', async () => {
     const stored = await task();
     const other = await task();
@@ -183,6 +205,18 @@ describe('SiteTaskRepository', () => {
       ['n1', 'identify_node', 'done', T0.toISOString()],
       ['n2', 'identify_node', 'done', T1.toISOString()],
     ]);
+  });
+
+  it('records a step done and the messages reporting it together, or neither', async () => {
+    const root = await task();
+    const child = await task({ parentId: root.id });
+    const report = { message: 'deploy_node: the node is active', error: false, contextType: 'node', context: 'n1', ts: T0 };
+    await tasks.markStepDoneWithMessages(root.id, 'n1', 'deploy_node', T0, child.id, [report]);
+    expect(await tasks.isStepDone(root.id, 'n1', 'deploy_node')).toBe(true);
+    expect((await tasks.messages(child.id)).map((m) => m.message)).toEqual(['deploy_node: the node is active']);
+    // A message that cannot be stored (its task is gone) takes the step with it.
+    await expect(tasks.markStepDoneWithMessages(root.id, 'n2', 'deploy_node', T0, randomUUID(), [report])).rejects.toThrow();
+    expect(await tasks.isStepDone(root.id, 'n2', 'deploy_node')).toBe(false);
   });
 
   it('purging a task takes its subtasks, messages and steps with it', async () => {

@@ -1,4 +1,4 @@
-import { DataSource, In, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Repository } from 'typeorm';
 import type { FindOptionsWhere } from 'typeorm';
 import type { SiteTaskResultValue } from '../entities/site-task.entity';
 import { SiteTaskEntity } from '../entities/site-task.entity';
@@ -139,12 +139,8 @@ export class SiteTaskRepository {
   }
 
   /** Appends a message to a task; returns its sequence number. */
-  async addMessage(taskId: string, message: SiteTaskMessageInsert): Promise<number> {
-    const rows: Array<{ seq: string }> = await this.dataSource.query(
-      `INSERT INTO site_task_messages (task_id, message, error, context_type, context, ts, extra) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING seq`,
-      [taskId, message.message, message.error, message.contextType, message.context, message.ts, JSON.stringify(message.extra ?? {})],
-    );
-    return Number(rows[0].seq);
+  addMessage(taskId: string, message: SiteTaskMessageInsert): Promise<number> {
+    return this.insertMessage(taskId, message, this.dataSource.manager);
   }
 
   /** A task's messages in the order they were added. */
@@ -152,9 +148,36 @@ export class SiteTaskRepository {
     return this.messageRows.find({ where: { taskId }, order: { seq: 'ASC' } });
   }
 
+  /** The messages of several tasks (a tree, a page of a list), each task's in the order they were added. */
+  messagesOf(taskIds: readonly string[]): Promise<SiteTaskMessageEntity[]> {
+    if (taskIds.length === 0) return Promise.resolve([]);
+    return this.messageRows.find({ where: { taskId: In([...taskIds]) }, order: { seq: 'ASC' } });
+  }
+
+  /** The ids of the direct subtasks of several tasks, by parent, each list in creation order. */
+  async subtaskIdsOf(parentIds: readonly string[]): Promise<Map<string, string[]>> {
+    const byParent = new Map<string, string[]>(parentIds.map((id) => [id, []]));
+    if (parentIds.length === 0) return byParent;
+    const rows = await this.tasks.find({ select: { id: true, parentId: true }, where: { parentId: In([...parentIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    for (const row of rows) byParent.get(row.parentId as string)?.push(row.id);
+    return byParent;
+  }
+
   /** Records that a task finished `step` on a node. Done stays done. */
   markStepDone(taskId: string, nodeName: string, step: string, finishedAt: Date): Promise<void> {
     return this.recordStep(taskId, nodeName, step, 'done', finishedAt);
+  }
+
+  /**
+   * Records that a task finished `step` on a node together with the messages that report it (on
+   * `messageTaskId`, the node's subtask), in one transaction: a process that dies in between
+   * leaves the step neither done nor reported, and runs it again.
+   */
+  async markStepDoneWithMessages(taskId: string, nodeName: string, step: string, finishedAt: Date, messageTaskId: string, messages: readonly SiteTaskMessageInsert[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.recordStep(taskId, nodeName, step, 'done', finishedAt, manager);
+      for (const message of messages) await this.insertMessage(messageTaskId, message, manager);
+    });
   }
 
   /** Records that `step` failed on a node; it is not done, so a retry runs it again. */
@@ -171,8 +194,16 @@ export class SiteTaskRepository {
     return this.steps.find({ where: { taskId, status: 'done' }, order: { finishedAt: 'ASC', nodeName: 'ASC', step: 'ASC' } });
   }
 
-  private async recordStep(taskId: string, nodeName: string, step: string, status: 'done' | 'failed', finishedAt: Date): Promise<void> {
-    await this.dataSource.query(
+  private async insertMessage(taskId: string, message: SiteTaskMessageInsert, manager: EntityManager): Promise<number> {
+    const rows: Array<{ seq: string }> = await manager.query(
+      `INSERT INTO site_task_messages (task_id, message, error, context_type, context, ts, extra) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING seq`,
+      [taskId, message.message, message.error, message.contextType, message.context, message.ts, JSON.stringify(message.extra ?? {})],
+    );
+    return Number(rows[0].seq);
+  }
+
+  private async recordStep(taskId: string, nodeName: string, step: string, status: 'done' | 'failed', finishedAt: Date, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    await manager.query(
       `INSERT INTO site_task_steps (task_id, node_name, step, status, finished_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (task_id, node_name, step) DO UPDATE SET status = EXCLUDED.status, finished_at = EXCLUDED.finished_at
        WHERE site_task_steps.status <> 'done'`,

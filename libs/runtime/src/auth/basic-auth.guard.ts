@@ -5,6 +5,7 @@ import { NotAuthorizedError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
 import { Htpasswd } from './htpasswd';
 import { PUBLIC_ENDPOINT } from './public-endpoint.decorator';
+import { setRequestUser } from './request-user';
 
 /** HTTP Basic against the htpasswd file (SLIPWAY_AUTH_STRATEGY=http_basic); 401 otherwise. */
 @Injectable()
@@ -25,6 +26,7 @@ export class BasicAuthGuard implements CanActivate {
       this.log.info({ user: credentials.user, url: request.url }, 'rejected credentials');
       throw new NotAuthorizedError('Invalid credentials');
     }
+    setRequestUser(request, credentials.user);
     return true;
   }
 }

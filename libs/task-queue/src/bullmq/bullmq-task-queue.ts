@@ -1,7 +1,7 @@
-import { Queue, UnrecoverableError, Worker } from 'bullmq';
+import { FlowProducer, Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
 import IORedis, { Redis } from 'ioredis';
 import { getLogger } from '@slipway/logging';
-import { isRetryable, JobHandler, JobOptions, QueueWorker, TaskQueue, WorkerOptions } from '../task-queue';
+import { FailedChild, FlowJobSpec, FlowSpec, isRetryable, JobHandler, JobOptions, QueuedJob, QueueWorker, TaskQueue, WorkerOptions } from '../task-queue';
 import { maskUrl } from '@slipway/config';
 import { RedisUnavailableError } from './redis-unavailable.error';
 
@@ -9,13 +9,27 @@ export interface BullMqTaskQueueOptions {
   url: string;
   /** Key prefix, so tests and several deployments can share one Redis. */
   prefix?: string;
+  /**
+   * Milliseconds a worker holds a job's lock between renewals (BullMQ renews at half of it). A
+   * job whose worker died is taken up again by another worker once its lock expired, at the next
+   * stalled-job check (`stalledIntervalMs`). Defaults: 15 s and 5 s.
+   */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
+
+/** Jobs kept once finished (by count), so that a job id stays an idempotency key for a while. */
+const KEEP_COMPLETED = 1000;
+const KEEP_FAILED = 5000;
+/** A job whose worker dies this many times more is failed rather than run again. */
+const MAX_STALLED = 5;
 
 /** Cluster mode's queue: BullMQ on Redis. Processors stay adapters: the handler holds the logic. */
 export class BullMqTaskQueue implements TaskQueue {
   private readonly log = getLogger('BullMqTaskQueue');
   private readonly queues = new Map<string, Queue>();
   private readonly workers = new Set<{ worker: Worker; close(): Promise<void> }>();
+  private flows?: FlowProducer;
   private readonly prefix: string;
 
   private constructor(private readonly connection: Redis, private readonly options: BullMqTaskQueueOptions) {
@@ -54,14 +68,18 @@ export class BullMqTaskQueue implements TaskQueue {
   }
 
   async add<T>(queue: string, name: string, data: T, options: JobOptions = {}): Promise<string> {
-    const job = await this.queue(queue).add(name, data, {
-      jobId: options.jobId,
-      attempts: options.attempts ?? 1,
-      backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
-      removeOnComplete: 1000,
-      removeOnFail: 5000,
-    });
+    const job = await this.queue(queue).add(name, data, jobOptions(options));
     return job.id as string;
+  }
+
+  async addFlow<P>(flow: FlowSpec<P>): Promise<string> {
+    if (flow.children.length === 0) throw new Error('a flow needs at least one child');
+    this.flows ??= new FlowProducer({ connection: this.connection, prefix: this.prefix });
+    // Exactly one of the two: BullMQ refuses both together.
+    const onFailure: JobsOptions = flow.continueOnChildFailure ? { ignoreDependencyOnFailure: true } : { failParentOnFailure: true };
+    const node = (spec: FlowJobSpec, extra: JobsOptions = {}) => ({ queueName: spec.queue, name: spec.name, data: spec.data, opts: { ...jobOptions(spec.options), ...extra } });
+    const added = await this.flows.add({ ...node(flow.parent), children: flow.children.map((child) => node(child, onFailure)) });
+    return added.job.id as string;
   }
 
   async process<T>(queue: string, handler: JobHandler<T>, options: WorkerOptions = {}): Promise<QueueWorker> {
@@ -71,14 +89,21 @@ export class BullMqTaskQueue implements TaskQueue {
       queue,
       async (job) => {
         try {
-          return await handler({ id: job.id as string, name: job.name, data: job.data as T, attempt: job.attemptsMade + 1 });
+          return await handler(await this.queuedJob<T>(job));
         } catch (error) {
           // A non-retryable domain error must not burn the remaining attempts.
           if (!isRetryable(error)) throw new UnrecoverableError(error instanceof Error ? error.message : String(error));
           throw error;
         }
       },
-      { connection: workerConnection, prefix: this.prefix, concurrency: options.concurrency ?? 1 },
+      {
+        connection: workerConnection,
+        prefix: this.prefix,
+        concurrency: options.concurrency ?? 1,
+        lockDuration: this.options.lockDurationMs ?? 15_000,
+        stalledInterval: this.options.stalledIntervalMs ?? 5_000,
+        maxStalledCount: MAX_STALLED,
+      },
     );
     worker.on('failed', (job, err) => this.log.warn({ queue, job: job?.id, err }, 'job failed'));
     worker.on('error', (err) => this.log.error({ queue, err }, 'worker error'));
@@ -103,7 +128,27 @@ export class BullMqTaskQueue implements TaskQueue {
   async close(): Promise<void> {
     await Promise.all([...this.workers].map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await this.flows?.close();
     this.connection.disconnect();
+  }
+
+  private async queuedJob<T>(job: Job): Promise<QueuedJob<T>> {
+    return {
+      id: job.id as string,
+      name: job.name,
+      data: job.data as T,
+      attempt: job.attemptsMade + 1,
+      attempts: job.opts.attempts ?? 1,
+      failedChildren: this.failedChildrenOf(await job.getIgnoredChildrenFailures()),
+    };
+  }
+
+  /** BullMQ names a failed child by its key, `<prefix>:<queue>:<id>` (queue names hold no colon). */
+  private failedChildrenOf(failures: Record<string, string>): FailedChild[] {
+    return Object.entries(failures).map(([key, reason]) => {
+      const [queue, ...id] = key.slice(this.prefix.length + 1).split(':');
+      return { queue, id: id.join(':'), reason };
+    });
   }
 
   private queue(name: string): Queue {
@@ -114,4 +159,14 @@ export class BullMqTaskQueue implements TaskQueue {
     }
     return queue;
   }
+}
+
+function jobOptions(options: JobOptions): JobsOptions {
+  return {
+    jobId: options.jobId,
+    attempts: options.attempts ?? 1,
+    backoff: { type: 'exponential', delay: options.backoffMs ?? 1000 },
+    removeOnComplete: KEEP_COMPLETED,
+    removeOnFail: KEEP_FAILED,
+  };
 }
