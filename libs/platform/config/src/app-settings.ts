@@ -10,6 +10,8 @@ const common = [s.configFile, s.logLevel, s.logFormat, s.shutdownTimeout, s.heap
 const database = [s.databaseUrl, s.databasePoolSize, s.dataDir] as const;
 const cluster = [s.amqpUrl, s.rpcTimeout, s.heartbeatInterval, s.heartbeatTimeout] as const;
 const httpServer = [s.maxBodyBytes, s.authStrategy, s.htpasswdFile] as const;
+/** The orchestrator's task engine: its queue and its limits. */
+const siteTaskEngine = [s.redisPrefix, s.siteTaskConcurrency, s.siteTaskRackConcurrency, s.siteTaskPollInterval] as const;
 
 export const apiSettings = [...common, ...database, ...cluster, ...httpServer, s.apiHost, s.apiPort] as const;
 
@@ -61,6 +63,7 @@ export const orchestratorSettings = [
   s.redisUrl,
   s.orchestratorHost,
   s.orchestratorPort,
+  ...siteTaskEngine,
 ] as const;
 
 export const migrateSettings = [s.configFile, s.logLevel, s.logFormat, s.databaseUrl, s.dataDir] as const;
@@ -72,9 +75,9 @@ export function unionOfSettings<const Ls extends readonly (readonly Setting[])[]
 
 /**
  * Standalone runs the api, a conductor and the orchestrator in one process. The orchestrator's
- * API shares the api's listener there, so only its queue setting is added, not its host and port.
+ * API shares the api's listener there, so only its queue and engine settings are added, not its host and port.
  */
-export const standaloneSettings = unionOfSettings(apiSettings, conductorSettings, [s.redisUrl] as const);
+export const standaloneSettings = unionOfSettings(apiSettings, conductorSettings, [s.redisUrl, ...siteTaskEngine] as const);
 /** Every setting of the catalogue, in declaration order. */
 export const allSettings: readonly Setting[] = Object.values(s);
 

@@ -1,0 +1,52 @@
+// Drydock's driver action names (ironic-drydock.md §6.2), which are the names of the per-node
+// steps here: each one is recorded in site_task_steps under this name once done on a node.
+
+export const DRIVER_ACTIONS = {
+  // OOB driver actions, carried out through the conductor that owns the node.
+  configNodePxe: 'config_node_pxe',
+  setNodeBoot: 'set_node_boot',
+  powerOffNode: 'power_off_node',
+  powerOnNode: 'power_on_node',
+  powerCycleNode: 'power_cycle_node',
+  interrogateOob: 'interrogate_oob',
+  // Node driver actions (MAAS's in Drydock; the Ironic node and its provision states here).
+  prepareHardwareConfig: 'prepare_hardware_config',
+  identifyNode: 'identify_node',
+  configureHardware: 'configure_hardware',
+  interrogateNode: 'interrogate_node',
+  applyNodeNetworking: 'apply_node_networking',
+  applyNodeStorage: 'apply_node_storage',
+  applyNodePlatform: 'apply_node_platform',
+  deployNode: 'deploy_node',
+  destroyNode: 'destroy_node',
+  // Kubernetes driver action (Promenade's in Drydock; the node's extra here).
+  relabelNode: 'relabel_node',
+} as const;
+
+export type DriverAction = (typeof DRIVER_ACTIONS)[keyof typeof DRIVER_ACTIONS];
+
+const A = DRIVER_ACTIONS;
+
+/**
+ * Minutes a step may take before it fails, Drydock's timeout defaults: identify_node 10,
+ * configure_hardware 30, apply_node_* 5, deploy_node 45, destroy_node 30, relabel_node 5; the OOB
+ * actions and interrogations get drydock_timeout (5).
+ */
+export const STEP_TIMEOUT_MINUTES: Readonly<Record<DriverAction, number>> = Object.freeze({
+  [A.configNodePxe]: 5,
+  [A.setNodeBoot]: 5,
+  [A.powerOffNode]: 5,
+  [A.powerOnNode]: 5,
+  [A.powerCycleNode]: 5,
+  [A.interrogateOob]: 5,
+  [A.prepareHardwareConfig]: 10,
+  [A.identifyNode]: 10,
+  [A.configureHardware]: 30,
+  [A.interrogateNode]: 5,
+  [A.applyNodeNetworking]: 5,
+  [A.applyNodeStorage]: 5,
+  [A.applyNodePlatform]: 5,
+  [A.deployNode]: 45,
+  [A.destroyNode]: 30,
+  [A.relabelNode]: 5,
+});

@@ -1,0 +1,113 @@
+import { STATUS_AFTER_TERMINATE, type NodeFilterSet } from '@slipway/site';
+import { waitUntil, type IronicHttp } from '@slipway/testing';
+import { expectSitePreparedAndDeployed, fakeSiteYaml, startStandaloneSite, type SiteTaskDb, type StandaloneSite } from './site-task.fixture';
+
+// The whole way in one standalone process (api, conductor and orchestrator; in-process RPC and
+// in-process task queue, SLIPWAY_REDIS_URL unset) on the real PostgreSQL: prepare_nodes then
+// deploy_nodes of the 20 nodes of the example design on fake hardware, then the other actions,
+// retries of failed nodes, and termination, on those nodes. The tests build on each other.
+const only = (...names: string[]): NodeFilterSet => ({ filter_set_type: 'union', filter_set: [{ filter_type: 'union', node_names: names }] });
+
+describe('site tasks in standalone mode, in-process queue (cross-process)', () => {
+  let site: StandaloneSite;
+  let http: IronicHttp;
+  let db: SiteTaskDb;
+  let design: { designId: string; version: number };
+
+  beforeAll(async () => {
+    site = await startStandaloneSite();
+    ({ http, db } = site);
+  }, 90_000);
+
+  afterAll(async () => {
+    await site?.stop();
+  });
+
+  it('prepares and deploys the 20 nodes of the example site: every node active, a subtask per node', async () => {
+    design = await db.storeDesign(fakeSiteYaml());
+    await expectSitePreparedAndDeployed(db, http, design);
+  }, 320_000);
+
+  const node = (name: string) => http.expect<Record<string, unknown>>(200, 'GET', `/v1/nodes/${name}`);
+  const deployEvents = async (name: string) =>
+    (await http.expect<{ history: Array<{ event: string }> }>(200, 'GET', `/v1/nodes/${name}/history`)).history.map((entry) => entry.event).filter((event) => event.startsWith('Event "deploy"'));
+
+  it('verifies the site and the nodes: a conductor serves fake-hardware, every node answers and rests', async () => {
+    const verified = await db.waitForTask(await db.queueTask('verify_site', design), 30_000);
+    expect(verified.result.status).toBe('success');
+    expect((await db.tasks.messages(verified.id)).map((message) => message.message)).toContainEqual(expect.stringMatching(/^Conductor \S+ serves fake-hardware\.$/));
+    const nodes = await db.waitForTask(await db.queueTask('verify_nodes', design), 60_000);
+    expect(nodes.result).toMatchObject({ status: 'success', failures: [] });
+    expect(nodes.result.successes).toHaveLength(20);
+  }, 90_000);
+
+  it('reports a design that fails validation: validate_design fails with the findings, a node action with "Site design failed load"', async () => {
+    // node07 gets the mgmt address of node06 (DD2005).
+    const invalid = await db.storeDesign(fakeSiteYaml((yaml) => yaml.replace('address: 10.30.0.17', 'address: 10.30.0.16')), 'invalid-site');
+    const validated = await db.waitForTask(await db.queueTask('validate_design', invalid), 30_000);
+    expect(validated.result).toMatchObject({ status: 'failure', message: 'Site design failed validation.' });
+    expect(await db.errorMessages(validated.id)).toEqual([expect.stringMatching(/^DD2005: DD2005 Duplicated IP Check: /)]);
+    const deploy = await db.waitForTask(await db.queueTask('deploy_nodes', invalid), 30_000);
+    expect(deploy).toMatchObject({ status: 'complete', result: { status: 'failure', message: 'Site design failed load' } });
+    expect((await db.errorMessages(deploy.id))[0]).toBe('NA: Site design failed load.');
+    expect(await db.tasks.children(deploy.id)).toEqual([]);
+  }, 60_000);
+
+  it("relabels the selected nodes from a new design version's owner_data", async () => {
+    const relabelled = await db.storeDesign(fakeSiteYaml((yaml) => yaml.replace('    owner_data:\n      role: compute', '    owner_data:\n      role: storage')));
+    expect(relabelled.version).toBe(2);
+    const task = await db.waitForTask(await db.queueTask('relabel_nodes', relabelled, only('node01', 'node02')), 30_000);
+    expect(task.result).toMatchObject({ status: 'success', successes: ['node01', 'node02'] });
+    expect((await node('node01')).extra).toMatchObject({ site: { design: `design://${relabelled.designId}/2`, owner_data: { role: 'storage' }, platform: { image: 'jammy' } } });
+    expect((await node('node03')).extra).toMatchObject({ site: { owner_data: { role: 'compute' } } });
+  }, 60_000);
+
+  it('retries the nodes that failed, up to the retries of the action, and ends with a partial success', async () => {
+    const destroyed = await db.waitForTask(await db.queueTask('destroy_nodes', design, only('node03', 'node04')), 60_000);
+    expect(destroyed.result).toMatchObject({ status: 'success', successes: ['node03', 'node04'] });
+    await http.expect(200, 'PATCH', '/v1/nodes/node03', [{ op: 'add', path: '/driver_info/fake_fail', value: 'deploy.write_image' }]);
+    const deploy = await db.waitForTask(await db.queueTask('deploy_nodes', design, only('node03', 'node04')), 120_000);
+    // Drydock's retry_task for deploy_node: the failed node three more times, the others not again.
+    expect(deploy).toMatchObject({ status: 'complete', retry: 3, result: { status: 'partial_success', successes: ['node04'], failures: ['node03'] } });
+    const subtasks = new Map((await db.tasks.children(deploy.id)).map((subtask) => [(subtask.nodeFilter as unknown as NodeFilterSet).filter_set[0].node_names?.[0], subtask]));
+    expect(subtasks.get('node03')).toMatchObject({ retry: 3, status: 'complete', result: { status: 'failure', failures: ['node03'] } });
+    expect(subtasks.get('node04')).toMatchObject({ retry: 0, status: 'complete', result: { status: 'success' } });
+    expect(await deployEvents('node03')).toEqual([
+      'Event "deploy": available -> deploying',
+      'Event "deploy": available -> deploying',
+      'Event "deploy": deploy failed -> deploying',
+      'Event "deploy": deploy failed -> deploying',
+      'Event "deploy": deploy failed -> deploying',
+    ]);
+    expect(await deployEvents('node04')).toHaveLength(2);
+    const errors = await db.errorMessages(deploy.id);
+    expect(errors).toHaveLength(4);
+    expect(errors.every((error) => error.startsWith('node03: deploy_node: ') && error.includes('write_image'))).toBe(true);
+    // The steps done on node03 before its deploy failed stay done: each retry ran deploy_node only.
+    expect((await db.doneSteps(deploy.id)).filter((step) => step.startsWith('node03/'))).toEqual(['node03/apply_node_networking', 'node03/apply_node_storage', 'node03/apply_node_platform']);
+    await http.expect(200, 'PATCH', '/v1/nodes/node03', [{ op: 'remove', path: '/driver_info/fake_fail' }]);
+  }, 180_000);
+
+  it('terminates a running task: the steps in progress finish, no other starts, and the task ends terminated', async () => {
+    // Six nodes of rack01, each fake operation a second long: four destroys run at once (the rack's limit), two wait.
+    const names = ['node05', 'node06', 'node07', 'node08', 'node09', 'node10'];
+    for (const name of names) await http.expect(200, 'PATCH', `/v1/nodes/${name}`, [{ op: 'add', path: '/driver_info/fake_delay', value: 1 }]);
+    const taskId = await db.queueTask('destroy_nodes', design, only(...names));
+    await waitUntil(async () => (await Promise.all(names.map(async (name) => (await node(name)).provision_state))).includes('deleting'), 'a destroy to start', 60_000, 50);
+    // What the API does for DELETE /tasks/{id}: the tree marked; the engine stops it.
+    await db.tasks.terminateTree(taskId, { at: new Date(), by: 'test', statusAfter: STATUS_AFTER_TERMINATE });
+    const terminated = await db.waitForTask(taskId, 60_000);
+    expect(terminated).toMatchObject({ status: 'terminated', terminate: true, terminatedBy: 'test' });
+    // Every subtask ends terminated: those whose destroy was under way with the node's result, the others without one.
+    const subtasks = await db.tasks.children(taskId);
+    expect(subtasks.map((subtask) => subtask.status)).toEqual(Array(6).fill('terminated'));
+    const nameOf = (subtask: (typeof subtasks)[number]) => (subtask.nodeFilter as unknown as NodeFilterSet).filter_set[0].node_names?.[0] as string;
+    const destroyed = subtasks.filter((subtask) => subtask.result.status === 'success').map(nameOf);
+    const stopped = subtasks.filter((subtask) => subtask.result.status === 'incomplete').map(nameOf);
+    expect([destroyed.length, stopped.length]).toEqual([4, 2]);
+    expect(terminated.result.successes.sort()).toEqual(destroyed.sort());
+    // The destroys in progress finished; the nodes whose destroy never started are still deployed.
+    for (const name of destroyed) expect((await node(name)).provision_state).toBe('available');
+    for (const name of stopped) expect((await node(name)).provision_state).toBe('active');
+  }, 120_000);
+});
