@@ -80,3 +80,41 @@ describe('a deploy whose conductor is killed (cross-process)', () => {
     expect(events).toContain(`Resuming deploying on conductor ${survivor}: conductor ${owner}, which was doing it, is not alive.`);
   }, 150_000);
 });
+
+describe('a deploy whose only conductor is killed and started again under the same hostname (cross-process)', () => {
+  let cluster: TestCluster;
+  let http: IronicHttp;
+
+  beforeAll(async () => {
+    cluster = await TestCluster.start({ conductors: 1, env: { SLIPWAY_CHECK_PROVISION_STATE_INTERVAL: '2' } });
+    http = cluster.http;
+  }, 120_000);
+  afterAll(async () => {
+    await cluster?.stop();
+  }, 60_000);
+
+  const show = (uuid: string) => http.expect<Record<string, unknown>>(200, 'GET', `/v1/nodes/${uuid}`);
+  async function reach(uuid: string, target: string, state: string): Promise<void> {
+    expect((await http.request('PUT', `/v1/nodes/${uuid}/states/provision`, { target })).status).toBe(202);
+    await waitUntil(async () => (await show(uuid)).provision_state === state, `the node to reach ${state}`, 20_000, 100);
+  }
+
+  it('resumes the deploy its previous run left: the locks it frees at start are not the end of the work', async () => {
+    const [uuid] = await cluster.createNodes(1);
+    await reach(uuid, 'manage', 'manageable');
+    await reach(uuid, 'provide', 'available');
+    await http.expect(200, 'PATCH', `/v1/nodes/${uuid}`, [{ op: 'add', path: '/driver_info/fake_delay', value: 1 }]);
+    const [host] = cluster.hosts;
+
+    expect((await http.request('PUT', `/v1/nodes/${uuid}/states/provision`, { target: 'active' })).status).toBe(202);
+    await waitUntil(async () => (await show(uuid)).provision_state === 'deploying' && (await show(uuid)).reservation === host, 'the deploy to run', 20_000, 50);
+    await cluster.kill(host);
+    report(`killed ${host} during its deploy; starting it again`);
+    await cluster.startConductor(host);
+
+    await waitUntil(async () => (await show(uuid)).provision_state === 'active', 'the deploy to finish after the restart', 90_000, 200);
+    expect(await show(uuid)).toMatchObject({ provision_state: 'active', last_error: null, reservation: null, power_state: 'power on' });
+    const events = (await http.expect<{ history: HistoryEntry[] }>(200, 'GET', `/v1/nodes/${uuid}/history?detail=true`)).history.map((entry) => entry.event);
+    expect(events).toContain(`Resuming deploying on conductor ${host}: conductor ${host} (its previous run), which was doing it, is not alive.`);
+  }, 150_000);
+});

@@ -43,7 +43,7 @@ export { VolumeConnectorEntity } from './entities/volume-connector.entity';
 export { VolumeTargetEntity } from './entities/volume-target.entity';
 export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey, ConductorNodeFilter, NodeStates } from './repositories/node.repository';
 export { ChassisRepository } from './repositories/chassis.repository';
-export { ConductorRepository } from './repositories/conductor.repository';
+export { ConductorRepository, type ReleasedNode } from './repositories/conductor.repository';
 export type { ConductorInterfaceRow, ConductorRegistration, ConductorRegistrationResult, LiveConductor, ConductorSummary, ConductorDetail, ConductorSortKey, ConductorListQuery } from './repositories/conductor.repository';
 export { NodeTraitRepository } from './repositories/node-trait.repository';
 export type { ChassisListPage, ChassisSortKey } from './repositories/chassis.repository';

@@ -1,4 +1,5 @@
 import { waitUntil } from '@slipway/testing';
+import { ReleasedAtStart } from '../registration/released-at-start';
 import type { MembershipWatch } from '../membership/membership-watch.service';
 import type { PeriodicTaskRunner } from './periodic-task.runner';
 import { DEFAULT_PERIODIC_SETTINGS } from './periodic-settings';
@@ -16,7 +17,7 @@ describe('Takeover', () => {
     c1Id = (await bed.conductors.register({ hostname: 'c1', conductorGroup: bed.group, hardwareTypes: ['fake-hardware'], interfaces: [] })).id;
     const watch = { onChange: () => undefined } as unknown as MembershipWatch;
     const periodics = { runNow: async () => undefined } as unknown as PeriodicTaskRunner;
-    takeover = new Takeover(bed.owned, bed.nodes, bed.conductors, bed.rings, bed.tasks, bed.provisioning(), bed.recorder, watch, periodics, bed.identity, DEFAULT_PERIODIC_SETTINGS);
+    takeover = new Takeover(bed.owned, bed.nodes, bed.conductors, bed.rings, bed.tasks, bed.provisioning(), bed.recorder, watch, periodics, bed.identity, DEFAULT_PERIODIC_SETTINGS, new ReleasedAtStart());
   });
   afterAll(() => bed.close());
 

@@ -12,6 +12,7 @@ import { NodeTaskRunner } from '../tasks/node-task.runner';
 import { OwnedNodes } from './owned-nodes';
 import { PeriodicTaskRunner } from './periodic-task.runner';
 import { ConductorPeriodicSettings, PERIODIC_SETTINGS } from './periodic-settings';
+import { ReleasedAtStart } from '../registration/released-at-start';
 import { unlessBusy } from './unless-busy';
 
 export const ORPHAN_CHECK = 'orphan node check';
@@ -46,6 +47,7 @@ export class Takeover implements OnApplicationBootstrap {
     private readonly periodics: PeriodicTaskRunner,
     @Inject(CONDUCTOR_IDENTITY) private readonly identity: ConductorIdentity,
     @Inject(PERIODIC_SETTINGS) private readonly settings: ConductorPeriodicSettings,
+    private readonly releasedAtStart: ReleasedAtStart,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -57,6 +59,10 @@ export class Takeover implements OnApplicationBootstrap {
 
   @periodic({ name: ORPHAN_CHECK, spacing: (self: Takeover) => self.settings.checkProvisionStateInterval })
   async checkOrphans(context: PeriodicContext): Promise<void> {
+    // Nodes whose locks this conductor's previous run left (it crashed): their work died with it.
+    for (const node of this.releasedAtStart.take()) {
+      if (!node.maintenance && RESUMED_ON_TAKEOVER.has(node.provisionState)) await this.resume(node.uuid, `${this.identity.hostname} (its previous run)`);
+    }
     const live = (await this.rings.reload()).map((member) => member.hostname);
     for await (const node of this.owned.matching({ reservedByNoneOf: live }, context.signal)) {
       const dead = node.reservation as string;
@@ -72,12 +78,14 @@ export class Takeover implements OnApplicationBootstrap {
         );
       }
       // In maintenance, work waits for the operator, as it would have on its first conductor.
-      if (!node.maintenance && RESUMED_ON_TAKEOVER.has(node.provisionState)) {
-        await unlessBusy(() => this.provisioning.resume(node.uuid, dead)).catch((error: unknown) =>
-          this.log.error({ node: node.uuid, err: error }, 'could not resume the provisioning of a taken-over node'),
-        );
-      }
+      if (!node.maintenance && RESUMED_ON_TAKEOVER.has(node.provisionState)) await this.resume(node.uuid, dead);
     }
+  }
+
+  private async resume(uuid: string, deadConductor: string): Promise<void> {
+    await unlessBusy(() => this.provisioning.resume(uuid, deadConductor)).catch((error: unknown) =>
+      this.log.error({ node: uuid, err: error }, 'could not resume the provisioning of a taken-over node'),
+    );
   }
 
   @periodic({ name: LOCAL_STATE_SYNC, spacing: (self: Takeover) => self.settings.syncLocalStateInterval })

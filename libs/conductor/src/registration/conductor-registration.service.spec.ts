@@ -1,10 +1,11 @@
 import type { ClusterTiming } from '@slipway/cluster';
-import type { ConductorRegistration, ConductorRegistrationResult } from '@slipway/db';
+import type { ConductorRegistration, ConductorRegistrationResult, ReleasedNode } from '@slipway/db';
 import { DriverLoadError, NoDriversLoadedError } from '@slipway/errors';
 import type { ConductorIdentity } from '../conductor-identity';
 import { ConductorRegistrationService, RegistrationStore } from './conductor-registration.service';
 import type { HeartbeatTimer } from './heartbeat-timer';
 import type { ConductorRegistrationInfo } from './registration-info';
+import { ReleasedAtStart } from './released-at-start';
 
 type Call =
   | { method: 'clearReservationsOf'; hostname: string }
@@ -34,7 +35,7 @@ class StrictStore implements RegistrationStore {
     return outcome() as Promise<T>;
   }
 
-  clearReservationsOf(hostname: string): Promise<number> {
+  clearReservationsOf(hostname: string): Promise<ReleasedNode[]> {
     return this.next({ method: 'clearReservationsOf', hostname });
   }
   register(registration: ConductorRegistration): Promise<ConductorRegistrationResult> {
@@ -107,7 +108,7 @@ describe('ConductorRegistrationService', () => {
   const service = (registrationInfo: ConductorRegistrationInfo = info) => new ConductorRegistrationService(store, identity, registrationInfo, timing, timer);
 
   async function started(): Promise<ConductorRegistrationService> {
-    store.plan('clearReservationsOf', 0).plan('register', registered);
+    store.plan('clearReservationsOf', []).plan('register', registered);
     const registration = service();
     await registration.onApplicationBootstrap();
     return registration;
@@ -118,11 +119,14 @@ describe('ConductorRegistrationService', () => {
     timer = new FakeTimer();
   });
 
-  it('releases its stale locks, then registers its identity, hardware types and interfaces', async () => {
-    store.plan('clearReservationsOf', 3).plan('register', { id: 7, wasOnline: true });
+  it('releases its stale locks, hands their nodes to the orphan check, then registers its identity, hardware types and interfaces', async () => {
+    const stale = [{ uuid: 'n1', provisionState: 'deploying', maintenance: false }];
+    store.plan('clearReservationsOf', stale).plan('register', { id: 7, wasOnline: true });
+    const releasedAtStart = new ReleasedAtStart();
 
-    await service().onApplicationBootstrap();
+    await new ConductorRegistrationService(store, identity, info, timing, timer, undefined, releasedAtStart).onApplicationBootstrap();
 
+    expect(releasedAtStart.take()).toEqual(stale);
     expect(store.calls).toEqual([
       { method: 'clearReservationsOf', hostname: 'conductor-1' },
       { method: 'register', registration: { hostname: 'conductor-1', conductorGroup: 'Rack-1', hardwareTypes: ['redfish'], interfaces: info.interfaces } },

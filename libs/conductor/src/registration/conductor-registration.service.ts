@@ -7,13 +7,14 @@ import { MembershipNotices } from '@slipway/runtime';
 import { CONDUCTOR_IDENTITY, ConductorIdentity } from '../conductor-identity';
 import { HEARTBEAT_TIMER, HeartbeatTimer, unrefHeartbeatTimer } from './heartbeat-timer';
 import { CONDUCTOR_REGISTRATION_INFO, ConductorRegistrationInfo, checkRegistrationInfo } from './registration-info';
+import { ReleasedAtStart } from './released-at-start';
 
 /** The part of ConductorRepository that membership needs. */
 export type RegistrationStore = Pick<ConductorRepository, 'register' | 'heartbeat' | 'unregister' | 'clearReservationsOf'>;
 
 /**
  * This conductor's membership of the cluster. At start-up it releases node locks its previous
- * run left behind, registers (hostname, group, hardware types, interfaces) and then heartbeats
+ * run left behind (and hands those nodes to the orphan check, which resumes their work), registers (hostname, group, hardware types, interfaces) and then heartbeats
  * every interval until shutdown, when it unregisters so the others take its nodes.
  *
  * Heartbeats are chained (the next is scheduled when one ends), so a slow database never piles
@@ -36,6 +37,7 @@ export class ConductorRegistrationService implements OnApplicationBootstrap, Bef
     @Inject(CLUSTER_TIMING) private readonly timing: ClusterTiming,
     @Optional() @Inject(HEARTBEAT_TIMER) timer?: HeartbeatTimer,
     @Optional() @Inject(MembershipNotices) private readonly notices?: Pick<MembershipNotices, 'announce'>,
+    @Optional() @Inject(ReleasedAtStart) private readonly releasedAtStart?: Pick<ReleasedAtStart, 'record'>,
   ) {
     this.timer = timer ?? unrefHeartbeatTimer;
   }
@@ -45,7 +47,9 @@ export class ConductorRegistrationService implements OnApplicationBootstrap, Bef
     checkRegistrationInfo(host, this.info);
     // Before registering: once registered, this host's locks would look like live ones.
     const released = await this.store.clearReservationsOf(host);
-    if (released > 0) this.log.warn({ host, released }, 'released node locks left by the previous run of this conductor');
+    if (released.length > 0) this.log.warn({ host, released: released.length }, 'released node locks left by the previous run of this conductor');
+    // Their work died with that run: the orphan check resumes it.
+    this.releasedAtStart?.record(released);
     const { wasOnline } = await this.store.register(this.registration());
     if (wasOnline) {
       this.log.warn({ host }, 'this hostname was still registered as online: the previous run did not stop cleanly, or another conductor uses the same hostname');

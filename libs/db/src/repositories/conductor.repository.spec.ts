@@ -169,7 +169,9 @@ describe('ConductorRepository', () => {
     await reserve('conductor-b');
     await reserve(null);
 
-    expect(await conductors.clearReservationsOf('CONDUCTOR-A')).toBe(2);
+    const released = await conductors.clearReservationsOf('CONDUCTOR-A');
+    expect(released).toHaveLength(2);
+    expect(released[0]).toEqual({ uuid: expect.stringMatching(/^[0-9a-f-]{36}$/), provisionState: 'enroll', maintenance: false });
 
     const left: Array<{ reservation: string | null }> = await dataSource.query(`SELECT reservation FROM nodes ORDER BY reservation`);
     expect(left.map((row) => row.reservation)).toEqual(['conductor-b', null, null, null]);

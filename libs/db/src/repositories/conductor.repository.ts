@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { NodeEntity } from '../entities/node.entity';
 import { ConductorNotFoundError } from '@slipway/errors';
 import { ConductorEntity } from '../entities/conductor.entity';
-import { NodeEntity } from '../entities/node.entity';
 
 // The only place with SQL for conductors and their hardware interfaces. Liveness is always judged
 // by the database clock (`now()`), never by a process clock: the heartbeats of every process are
@@ -95,6 +95,13 @@ interface ConductorRow {
   updated_at: Date;
 }
 
+/** A node whose lock a restarting conductor freed. */
+export interface ReleasedNode {
+  uuid: string;
+  provisionState: string;
+  maintenance: boolean;
+}
+
 export class ConductorRepository {
   constructor(private readonly dataSource: DataSource) {}
 
@@ -164,14 +171,17 @@ export class ConductorRepository {
    * Releases every node lock held under `hostname` (case-insensitive, like Ironic), for a
    * conductor starting up: locks its previous run held are stale. Returns how many it released.
    */
-  async clearReservationsOf(hostname: string): Promise<number> {
+  /** Frees the node locks `hostname` holds; says which nodes they were (their work may need resuming). */
+  async clearReservationsOf(hostname: string): Promise<ReleasedNode[]> {
     const result = await this.dataSource
       .createQueryBuilder()
       .update(NodeEntity)
       .set({ reservation: null })
       .where('lower(reservation) = lower(:hostname)', { hostname })
+      .returning('uuid, provision_state AS "provisionState", maintenance')
       .execute();
-    return result.affected ?? 0;
+    const rows = result.raw as Array<{ uuid: string; provisionState: string; maintenance: boolean }>;
+    return rows.map((row) => ({ uuid: row.uuid, provisionState: row.provisionState, maintenance: row.maintenance }));
   }
 
   /**
