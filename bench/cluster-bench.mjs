@@ -31,3 +31,14 @@ export async function withCluster(options, work) {
     await cluster.stop();
   }
 }
+
+/** The power state sync passes a conductor logged ('power state sync pass done') that started at or after `since` (epoch ms). */
+export function syncPassesOf(app, since) {
+  return app
+    .stdout()
+    .split('\n')
+    .filter((line) => line.includes('"power state sync pass done"'))
+    .map((line) => JSON.parse(line))
+    .map((entry) => ({ nodes: entry.nodes, tookMs: entry.tookMs, listedMs: entry.listedMs, startedAt: Date.parse(entry.time) - entry.tookMs }))
+    .filter((pass) => pass.startedAt >= since);
+}

@@ -8,7 +8,7 @@
 // power read that latency (fake_delay), as a BMC would.
 //   npm run compile && node bench/power-sync.mjs [--nodes 10000] [--interval 60] [--workers 8] [--bmc-ms 0]
 import { parseArgs } from 'node:util';
-import { ms, waitUntil, withCluster } from './cluster-bench.mjs';
+import { ms, syncPassesOf, waitUntil, withCluster } from './cluster-bench.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -22,17 +22,6 @@ const total = Number(opts.nodes);
 const intervalMs = Number(opts.interval) * 1000;
 const bmcMs = Number(opts['bmc-ms']);
 
-/** The sync passes a conductor logged that started at or after `since` (epoch ms). */
-function passesOf(app, since) {
-  return app
-    .stdout()
-    .split('\n')
-    .filter((line) => line.includes('"power state sync pass done"'))
-    .map((line) => JSON.parse(line))
-    .map((entry) => ({ nodes: entry.nodes, tookMs: entry.tookMs, listedMs: entry.listedMs, startedAt: Date.parse(entry.time) - entry.tookMs }))
-    .filter((pass) => pass.startedAt >= since);
-}
-
 await withCluster({ conductors: 3, env: { SLIPWAY_SYNC_POWER_STATE_INTERVAL: opts.interval, SLIPWAY_SYNC_POWER_STATE_WORKERS: opts.workers, SLIPWAY_LOG_FORMAT: 'json' } }, async (cluster) => {
   const createdIn = performance.now();
   const driverInfo = bmcMs > 0 ? { driver_info: { fake_delay: bmcMs / 1000 } } : {};
@@ -40,7 +29,7 @@ await withCluster({ conductors: 3, env: { SLIPWAY_SYNC_POWER_STATE_INTERVAL: opt
   await cluster.createNodes(total, { fields: driverInfo, version: '1.10', parallel: 16 });
   const created = Date.now();
   console.log(`created ${total} nodes in ${((performance.now() - createdIn) / 1000).toFixed(1)} s; waiting for a full pass on every conductor`);
-  const passes = () => cluster.hosts.map((host) => passesOf(cluster.conductor(host), created));
+  const passes = () => cluster.hosts.map((host) => syncPassesOf(cluster.conductor(host), created));
   await waitUntil(() => passes().every((done) => done.length >= 2), 'two sync passes on every conductor', 3 * intervalMs + 60_000, 500);
   console.log(`power state sync, 3 conductors, ${total} fake nodes${bmcMs ? ` (${bmcMs} ms per power read)` : ''}, interval ${opts.interval} s, ${opts.workers} workers each`);
   for (const [index, label] of ['first pass (records the power state of new nodes)', 'second pass (steady state)'].entries()) {

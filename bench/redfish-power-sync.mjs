@@ -12,7 +12,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { waitUntil, withCluster } from './cluster-bench.mjs';
+import { syncPassesOf, waitUntil, withCluster } from './cluster-bench.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -39,15 +39,6 @@ function startVbmc() {
 
 const peakRssMb = (pid) => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
-function passesOf(app, since) {
-  return app
-    .stdout()
-    .split('\n')
-    .filter((line) => line.includes('"power state sync pass done"'))
-    .map((line) => JSON.parse(line))
-    .map((entry) => ({ nodes: entry.nodes, tookMs: entry.tookMs, startedAt: Date.parse(entry.time) - entry.tookMs }))
-    .filter((pass) => pass.startedAt >= since);
-}
 
 const vbmc = startVbmc();
 try {
@@ -78,9 +69,9 @@ try {
     await fetch(`http://127.0.0.1:${port}/vbmc/stats`, { method: 'DELETE' });
     console.log(`created ${total} redfish nodes in ${((performance.now() - createdIn) / 1000).toFixed(1)} s; waiting for two full passes`);
     const conductor = cluster.conductor(cluster.hosts[0]);
-    await waitUntil(() => passesOf(conductor, created).length >= 2, 'two sync passes', 3 * intervalMs + 120_000, 500);
+    await waitUntil(() => syncPassesOf(conductor, created).length >= 2, 'two sync passes', 3 * intervalMs + 120_000, 500);
     const stats = await (await fetch(`http://127.0.0.1:${port}/vbmc/stats`)).json();
-    const [first, second] = passesOf(conductor, created);
+    const [first, second] = syncPassesOf(conductor, created);
     console.log(`power state sync, 1 conductor, ${total} redfish nodes on the vbmc (one BMC address each), interval ${opts.interval} s, ${opts.workers} workers`);
     console.log(`first full pass after the nodes exist:  ${first.nodes} nodes in ${(first.tookMs / 1000).toFixed(1)} s`);
     console.log(`second pass (steady state, sessions reused): ${second.nodes} nodes in ${(second.tookMs / 1000).toFixed(1)} s`);
