@@ -22,9 +22,11 @@ export function fakeSiteYaml(edit: (yaml: string) => string = (yaml) => yaml): s
 
 /** Adds `fields` (YAML lines at the node's `data` level) to one BaremetalNode document of the design. */
 export function withNodeData(yaml: string, node: string, fields: string): string {
-  const marker = `  name: ${node}\ndata:\n`;
-  if (!yaml.includes(marker)) throw new Error(`no BaremetalNode ${node} in the design`);
-  return yaml.replace(marker, `${marker}${fields.replace(/^/gm, '  ')}\n`);
+  const name = yaml.indexOf(`\n  name: ${node}\n`);
+  const data = name < 0 ? -1 : yaml.indexOf('\ndata:\n', name);
+  if (data < 0) throw new Error(`no BaremetalNode ${node} in the design`);
+  const at = data + '\ndata:\n'.length;
+  return `${yaml.slice(0, at)}${fields.replace(/^/gm, '  ')}\n${yaml.slice(at)}`;
 }
 
 export const TERMINAL = ['complete', 'terminated'];
@@ -73,10 +75,15 @@ export class SiteTaskDb {
   }
 
   async errorMessages(taskId: string): Promise<string[]> {
+    return this.messages(taskId, true);
+  }
+
+  /** `context: message` of every message of the task and its subtasks (only the errors with `errors`). */
+  async messages(taskId: string, errors = false): Promise<string[]> {
     const tree = await this.tasks.tree(taskId);
     const ids = tree ? [tree.root.id, ...tree.descendants.map((task) => task.id)] : [];
     const messages = await Promise.all(ids.map((id) => this.tasks.messages(id)));
-    return messages.flat().filter((message) => message.error).map((message) => `${message.context}: ${message.message}`);
+    return messages.flat().filter((message) => !errors || message.error).map((message) => `${message.context}: ${message.message}`);
   }
 
   close(): Promise<void> {
@@ -126,5 +133,6 @@ export async function expectSitePreparedAndDeployed(db: SiteTaskDb, http: Ironic
   const active = await states();
   expect(active).toHaveLength(nodes);
   expect(new Set(active)).toEqual(new Set(['active']));
-  expect(await db.doneSteps(deploy)).toHaveLength(nodes * 4);
+  // apply_node_networking, apply_node_storage, apply_node_platform, deploy_node, config_port_production.
+  expect(await db.doneSteps(deploy)).toHaveLength(nodes * 5);
 }

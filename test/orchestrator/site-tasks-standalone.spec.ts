@@ -4,8 +4,9 @@ import { expectSitePreparedAndDeployed, fakeSiteYaml, startStandaloneSite, type 
 
 // The whole way in one standalone process (api, conductor and orchestrator; in-process RPC and
 // in-process task queue, SLIPWAY_REDIS_URL unset) on the real PostgreSQL: prepare_nodes then
-// deploy_nodes of the 20 nodes of the example design on fake hardware, then the other actions,
-// retries of failed nodes, and termination, on those nodes. The tests build on each other.
+// deploy_nodes of the 20 nodes of the example design on fake hardware and fake ToR switches (one
+// per rack, SLIPWAY_ORCHESTRATOR_SWITCH_DRIVER=fake), then the other actions, retries of failed
+// nodes, and termination, on those nodes. The tests build on each other.
 const only = (...names: string[]): NodeFilterSet => ({ filter_set_type: 'union', filter_set: [{ filter_type: 'union', node_names: names }] });
 
 describe('site tasks in standalone mode, in-process queue (cross-process)', () => {
@@ -15,7 +16,7 @@ describe('site tasks in standalone mode, in-process queue (cross-process)', () =
   let design: { designId: string; version: number };
 
   beforeAll(async () => {
-    site = await startStandaloneSite();
+    site = await startStandaloneSite({ SLIPWAY_ORCHESTRATOR_SWITCH_DRIVER: 'fake', SLIPWAY_ORCHESTRATOR_SWITCHES: 'tor-1,tor-2' });
     ({ http, db } = site);
   }, 90_000);
 
@@ -39,6 +40,18 @@ describe('site tasks in standalone mode, in-process queue (cross-process)', () =
     const nodes = await db.waitForTask(await db.queueTask('verify_nodes', design), 60_000);
     expect(nodes.result).toMatchObject({ status: 'success', failures: [] });
     expect(nodes.result.successes).toHaveLength(20);
+    // interrogate_port: the deployed nodes' switch ports carry their production VLANs.
+    const reports = await db.messages(nodes.id);
+    expect(reports).toEqual(
+      expect.arrayContaining([
+        'node01: interrogate_port: tor-1/swp21 (bond0): link up, trunk of VLANs 100, 200, native 100; as production asks.',
+        'node01: interrogate_port: tor-1/swp1 (pxe): link up, access on VLAN 20; as production asks.',
+        'node20: interrogate_port: tor-2/swp50 (bond0): link up, trunk of VLANs 100, 200, native 100; as production asks.',
+      ]),
+    );
+    expect(reports.filter((report) => report.includes('interrogate_port: ') && report.endsWith('; as production asks.'))).toHaveLength(60);
+    expect(verified.result.status).toBe('success');
+    expect((await db.tasks.messages(verified.id)).map((message) => message.message)).toContain('validate_network_services: the switches answer.');
   }, 90_000);
 
   it('reports a design that fails validation: validate_design fails with the findings, a node action with "Site design failed load"', async () => {
@@ -65,6 +78,8 @@ describe('site tasks in standalone mode, in-process queue (cross-process)', () =
   it('retries the nodes that failed, up to the retries of the action, and ends with a partial success', async () => {
     const destroyed = await db.waitForTask(await db.queueTask('destroy_nodes', design, only('node03', 'node04')), 60_000);
     expect(destroyed.result).toMatchObject({ status: 'success', successes: ['node03', 'node04'] });
+    // The torn-down nodes' provisioning ports are back on the provisioning VLAN.
+    expect(await db.messages(destroyed.id)).toEqual(expect.arrayContaining(['node03: config_port_provisioning: tor-1/swp3: access on VLAN 20 (pxe).']));
     await http.expect(200, 'PATCH', '/v1/nodes/node03', [{ op: 'add', path: '/driver_info/fake_fail', value: 'deploy.write_image' }]);
     const deploy = await db.waitForTask(await db.queueTask('deploy_nodes', design, only('node03', 'node04')), 120_000);
     // Drydock's retry_task for deploy_node: the failed node three more times, the others not again.
@@ -98,16 +113,16 @@ describe('site tasks in standalone mode, in-process queue (cross-process)', () =
     await db.tasks.terminateTree(taskId, { at: new Date(), by: 'test', statusAfter: STATUS_AFTER_TERMINATE });
     const terminated = await db.waitForTask(taskId, 60_000);
     expect(terminated).toMatchObject({ status: 'terminated', terminate: true, terminatedBy: 'test' });
-    // Every subtask ends terminated: those whose destroy was under way with the node's result, the others without one.
+    // Every subtask ends terminated, without a result: the four destroys under way finished, and
+    // their node stopped before its next step (config_port_provisioning); the two others never started.
     const subtasks = await db.tasks.children(taskId);
-    expect(subtasks.map((subtask) => subtask.status)).toEqual(Array(6).fill('terminated'));
-    const nameOf = (subtask: (typeof subtasks)[number]) => (subtask.nodeFilter as unknown as NodeFilterSet).filter_set[0].node_names?.[0] as string;
-    const destroyed = subtasks.filter((subtask) => subtask.result.status === 'success').map(nameOf);
-    const stopped = subtasks.filter((subtask) => subtask.result.status === 'incomplete').map(nameOf);
-    expect([destroyed.length, stopped.length]).toEqual([4, 2]);
-    expect(terminated.result.successes.sort()).toEqual(destroyed.sort());
-    // The destroys in progress finished; the nodes whose destroy never started are still deployed.
-    for (const name of destroyed) expect((await node(name)).provision_state).toBe('available');
-    for (const name of stopped) expect((await node(name)).provision_state).toBe('active');
+    expect(subtasks.map((subtask) => [subtask.status, subtask.result.status])).toEqual(Array(6).fill(['terminated', 'incomplete']));
+    expect(terminated.result).toMatchObject({ successes: [], failures: [] });
+    const states = await Promise.all(names.map(async (name) => [name, (await node(name)).provision_state] as const));
+    const destroyed = states.filter(([, state]) => state === 'available').map(([name]) => name);
+    expect(states.filter(([, state]) => state === 'active')).toHaveLength(2);
+    expect(destroyed).toHaveLength(4);
+    const stoppedBefore = (await db.messages(taskId)).filter((message) => message.endsWith(': Terminated before config_port_provisioning.'));
+    expect(stoppedBefore.map((message) => message.split(':')[0]).sort()).toEqual(destroyed.sort());
   }, 120_000);
 });

@@ -40,8 +40,17 @@ describe('FakeSwitchDriver', () => {
   });
 
   it('refuses a configuration without ports, or with a port twice or misnamed', async () => {
-    await expect(new FakeSwitchDriver({ ports: [] }).validate()).rejects.toThrow('The fake switch driver needs at least one port.');
+    await expect(new FakeSwitchDriver({ ports: [] }).validate()).rejects.toThrow('The fake switch driver needs at least one port or switch.');
     expect(() => new FakeSwitchDriver({ ports: ['tor-1/p1', 'tor-1/p1'] })).toThrow('The fake switch port tor-1/p1 is listed twice.');
     expect(() => new FakeSwitchDriver({ ports: ['p1'] })).toThrow(InvalidParameterValueError);
+  });
+
+  it('has every port of a listed switch, as it ships, and no port of another switch', async () => {
+    const driver = new FakeSwitchDriver({ ports: [], switches: ['tor-1'] });
+    await expect(driver.validate()).resolves.toBeUndefined();
+    await driver.configurePortProvisioning('tor-1/swp7', { provisioningVlan: 10 });
+    expect(await driver.interrogatePort('tor-1/swp7')).toMatchObject({ mode: 'access', allowedVlans: [10] });
+    expect(await driver.interrogatePort('tor-1/swp8')).toMatchObject({ mode: 'access', allowedVlans: [1] });
+    await expect(driver.interrogatePort('tor-2/swp7')).rejects.toThrow(/tor-2\/swp7/);
   });
 });

@@ -4,8 +4,10 @@ import { SwitchPortNotFoundError } from './switch-port-not-found.error';
 import { parseSwitchPort, type PortState, type PortVlans, type SwitchPortRef } from './switch-port';
 
 export interface FakeSwitchOptions {
-  /** The ports that exist, as `<switch>/<port>`; every other port is unknown. */
+  /** The ports that exist, as `<switch>/<port>`; every other port is unknown unless its switch is in `switches`. */
   ports: readonly string[];
+  /** Switches every port of which exists (as it ships) from the first time it is named: the orchestrator's fake switches. */
+  switches?: readonly string[];
   /** When set, validate_network_services fails with this reason (a switch that does not answer). */
   servicesUnavailable?: string;
 }
@@ -44,13 +46,14 @@ export class FakeSwitchDriver extends SwitchDriver {
 
   getProperties(): Record<string, string> {
     return {
-      ports: 'Required. The ports that exist, as <switch>/<port>; every other port is unknown.',
+      ports: 'The ports that exist, as <switch>/<port>; every other port is unknown unless its switch is listed in switches.',
+      switches: 'Switches every port of which exists. Required unless ports lists some.',
       services_unavailable: 'When set, validate_network_services fails with this reason.',
     };
   }
 
   async validate(): Promise<void> {
-    if (this.ports.size === 0) throw new MissingParameterValueError('The fake switch driver needs at least one port.');
+    if (this.ports.size === 0 && (this.options.switches ?? []).length === 0) throw new MissingParameterValueError('The fake switch driver needs at least one port or switch.');
   }
 
   async validateNetworkServices(): Promise<void> {
@@ -78,7 +81,11 @@ export class FakeSwitchDriver extends SwitchDriver {
   }
 
   private port(ref: SwitchPortRef): FakePort {
-    const port = this.ports.get(ref.name);
+    let port = this.ports.get(ref.name);
+    if (port === undefined && this.options.switches?.includes(ref.switchName)) {
+      port = structuredClone(FACTORY_PORT);
+      this.ports.set(ref.name, port);
+    }
     if (port === undefined) throw new SwitchPortNotFoundError({ port: ref.name, reason: 'the fake switch has no such port' });
     return port;
   }

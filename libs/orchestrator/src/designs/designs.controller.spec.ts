@@ -179,7 +179,7 @@ describe('designs API (/api/v1.0/designs)', () => {
       expect(shown.status).toBe(200);
       expect(shown.body).toMatchObject({ design_id: design.design_id, source: 'designed' });
       expect(shown.body.documents).toHaveLength(34);
-      expect(shown.body.documents[0]).toEqual({ kind: 'Region', name: 'slipway-lab', labels: {}, data: expect.any(Object), source: { file: VALID_SITE_PATH, index: 0, line: 8 } });
+      expect(shown.body.documents[0]).toEqual({ kind: 'Region', name: 'slipway-lab', labels: {}, data: expect.any(Object), source: { file: VALID_SITE_PATH, index: 0, line: 10 } });
       expect((await api.request('GET', `/api/v1.0/designs/${design.design_id}?source=designed`)).body).toEqual(shown.body);
     });
 

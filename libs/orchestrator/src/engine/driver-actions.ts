@@ -1,3 +1,5 @@
+import { NETWORK_DRIVER_ACTIONS } from '@slipway/switch';
+
 // Drydock's driver action names (ironic-drydock.md §6.2), which are the names of the per-node
 // steps here: each one is recorded in site_task_steps under this name once done on a node.
 
@@ -19,6 +21,10 @@ export const DRIVER_ACTIONS = {
   applyNodePlatform: 'apply_node_platform',
   deployNode: 'deploy_node',
   destroyNode: 'destroy_node',
+  // Network driver actions, on the switch ports the design names (@slipway/switch).
+  interrogatePort: NETWORK_DRIVER_ACTIONS.interrogatePort,
+  configPortProvisioning: NETWORK_DRIVER_ACTIONS.configPortProvisioning,
+  configPortProduction: NETWORK_DRIVER_ACTIONS.configPortProduction,
   // Kubernetes driver action (Promenade's in Drydock; the node's extra here).
   relabelNode: 'relabel_node',
 } as const;
@@ -30,7 +36,7 @@ const A = DRIVER_ACTIONS;
 /**
  * Minutes a step may take before it fails, Drydock's timeout defaults: identify_node 10,
  * configure_hardware 30, apply_node_* 5, deploy_node 45, destroy_node 30, relabel_node 5; the OOB
- * actions and interrogations get drydock_timeout (5).
+ * and network actions and the interrogations get drydock_timeout (5).
  */
 export const STEP_TIMEOUT_MINUTES: Readonly<Record<DriverAction, number>> = Object.freeze({
   [A.configNodePxe]: 5,
@@ -48,5 +54,8 @@ export const STEP_TIMEOUT_MINUTES: Readonly<Record<DriverAction, number>> = Obje
   [A.applyNodePlatform]: 5,
   [A.deployNode]: 45,
   [A.destroyNode]: 30,
+  [A.interrogatePort]: 5,
+  [A.configPortProvisioning]: 5,
+  [A.configPortProduction]: 5,
   [A.relabelNode]: 5,
 });

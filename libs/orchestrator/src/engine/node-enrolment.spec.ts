@@ -29,7 +29,7 @@ describe('enrolmentFor (design node → Ironic node)', () => {
         name: 'node12',
         driver: 'fake-hardware',
         driver_info: {},
-        extra: { site: { design: DESIGN_REF, rack: 'rack02', tags: ['compute'], owner_data: { role: 'compute' }, labels: {} } },
+        extra: { site: { design: DESIGN_REF, rack: 'rack02', tags: ['compute'], owner_data: { role: 'compute' }, labels: { 'switch_port.pxe': 'swp2', 'switch_port.bond0': 'swp22,swp42' } } },
         ports: [],
         notes: [],
       },

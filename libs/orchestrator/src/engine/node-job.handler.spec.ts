@@ -78,8 +78,13 @@ describe('NodeJobHandler', () => {
   it('runs the steps not done yet, in order, records each done with its report, and the node a success', async () => {
     const world = new NodeJobWorld();
     expect(await world.handler().run(SUBTASK, false)).toEqual({ kind: 'finished' });
-    expect(world.ran).toEqual(['apply_node_storage', 'apply_node_platform', 'deploy_node']);
-    expect(world.messages).toEqual(['apply_node_storage: apply_node_storage ok', 'apply_node_platform: apply_node_platform ok', 'deploy_node: deploy_node ok']);
+    expect(world.ran).toEqual(['apply_node_storage', 'apply_node_platform', 'deploy_node', 'config_port_production']);
+    expect(world.messages).toEqual([
+      'apply_node_storage: apply_node_storage ok',
+      'apply_node_platform: apply_node_platform ok',
+      'deploy_node: deploy_node ok',
+      'config_port_production: config_port_production ok',
+    ]);
     expect(world.subtask).toMatchObject({ status: 'complete', result: { status: 'success', successes: ['node01'] } });
   });
 

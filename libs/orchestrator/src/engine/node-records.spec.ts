@@ -70,7 +70,7 @@ describe('recordChanges', () => {
     const relabelled = { ...node, metadata: { ...node.metadata, owner_data: { role: 'storage', tier: 'gold' } } };
     const changes = recordChanges('relabel_node', relabelled, design, DESIGN_REF, blank({ extra: { site: { rack: 'rack01', platform: { image: 'jammy' } } } }));
     expect(changes).toEqual({
-      extra: { site: { platform: { image: 'jammy' }, design: DESIGN_REF, rack: 'rack01', tags: ['compute'], owner_data: { role: 'storage', tier: 'gold' }, labels: {} } },
+      extra: { site: { platform: { image: 'jammy' }, design: DESIGN_REF, rack: 'rack01', tags: ['compute'], owner_data: { role: 'storage', tier: 'gold' }, labels: { 'switch_port.pxe': 'swp1', 'switch_port.bond0': 'swp21,swp41' } } },
     });
   });
 });

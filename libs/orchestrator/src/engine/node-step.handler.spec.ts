@@ -1,10 +1,12 @@
 import type { NodeEntity, NodeRepository, PortEntity, PortRepository } from '@slipway/db';
 import { DuplicateNameError, NodeLockedError } from '@slipway/errors';
 import { nodeChangePowerState, nodeCreate, nodeProvision, nodeSetBootDevice, nodeUpdate, portCreate, type AnyRpcContract } from '@slipway/rpc';
+import type { SwitchDriver } from '@slipway/switch';
 import { strictFake } from '@slipway/testing';
 import { DESIGN_REF, exampleNode, exampleSite, RESTING_NODE } from './__fixtures__/example-site.fixture';
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from './engine-settings';
 import type { NodeConductorRpcService } from './node-conductor-rpc.service';
+import { NodeNetworkSteps } from './node-network-steps';
 import { NodeStepHandler, type NodeStepContext } from './node-step.handler';
 
 /** Where an event takes a node, state by state, one state per read of the node after the event. */
@@ -89,8 +91,8 @@ function entity(fields: Partial<NodeEntity>): NodeEntity {
 
 const FAST: EngineSettings = { ...DEFAULT_ENGINE_SETTINGS, nodePollMinMs: 1, nodePollMaxMs: 2 };
 
-function handler(site: FakeSite, settings: EngineSettings = FAST, now: () => Date = () => new Date()) {
-  return new NodeStepHandler(site.repository(), site.portRepository(), site.rpc(), { now }, settings);
+function handler(site: FakeSite, settings: EngineSettings = FAST, now: () => Date = () => new Date(), switches: SwitchDriver | null = null) {
+  return new NodeStepHandler(site.repository(), site.portRepository(), site.rpc(), new NodeNetworkSteps(site.repository(), switches), { now }, settings);
 }
 
 function context(oob: Record<string, unknown> = { type: 'fake' }, metadata: Record<string, unknown> = {}): NodeStepContext {

@@ -6,31 +6,21 @@ import { getLogger } from '@slipway/logging';
 import { POWER_STATES, PROVISION_STATES as S, type PowerState, type ProvisionEvent } from '@slipway/provisioning';
 import { nodeChangePowerState, nodeCreate, nodeProvision, nodeSetBootDevice, nodeUpdate, nodeValidateInterfaces, portCreate } from '@slipway/rpc';
 import { CLOCK, type Clock } from '@slipway/runtime';
-import type { BaremetalNode, SiteDesign } from '@slipway/site';
+import type { BaremetalNode } from '@slipway/site';
 import { isRetryable } from '@slipway/task-queue';
 import { DRIVER_ACTIONS as A, type DriverAction } from './driver-actions';
 import { ENGINE_SETTINGS, type EngineSettings } from './engine-settings';
 import { enrolmentFor } from './node-enrolment';
 import { NodeConductorRpcService } from './node-conductor-rpc.service';
+import { NodeNetworkSteps } from './node-network-steps';
 import { recordChanges, type RecordingStep } from './node-records';
+import { stepDone, stepFailed, type NodeStepContext, type StepOutcome } from './node-step';
 import { DEPLOYED, DESTROYED, INSPECTED, MANAGED, nextMove, nextPowerMove, type NodeObservation, type ProvisionGoal } from './provision-goals';
 
-/** One design node of a site task, and the design it comes from. */
-export interface NodeStepContext {
-  node: BaremetalNode;
-  design: SiteDesign;
-  /** `design://<id>/<version>`. */
-  designRef: string;
-}
+export type { NodeStepContext, StepOutcome } from './node-step';
 
-/**
- * How a step ended on a node. `failed` with `retryable` means a transient cause (a conductor
- * away, the node locked by other work): the node job goes again later, with back-off.
- */
-export type StepOutcome = { kind: 'done'; messages: string[] } | { kind: 'failed'; reason: string; retryable: boolean };
-
-const done = (...messages: string[]): StepOutcome => ({ kind: 'done', messages });
-const failed = (reason: string, retryable = false): StepOutcome => ({ kind: 'failed', reason, retryable });
+const done = stepDone;
+const failed = stepFailed;
 
 /** Provision states a verified node should not rest in. */
 const FAILED_STATES: ReadonlySet<string> = new Set([S.DEPLOYFAIL, S.CLEANFAIL, S.INSPECTFAIL, S.ADOPTFAIL, S.RESCUEFAIL, S.UNRESCUEFAIL, S.SERVICEFAIL, S.ERROR]);
@@ -54,6 +44,7 @@ export class NodeStepHandler {
     private readonly nodes: NodeRepository,
     private readonly ports: PortRepository,
     private readonly conductors: NodeConductorRpcService,
+    private readonly network: NodeNetworkSteps,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENGINE_SETTINGS) private readonly settings: EngineSettings,
   ) {
@@ -73,6 +64,9 @@ export class NodeStepHandler {
       [A.applyNodePlatform]: (context) => this.record(context, A.applyNodePlatform),
       [A.deployNode]: (context, deadline) => this.converge(context, DEPLOYED, deadline),
       [A.destroyNode]: (context, deadline) => this.destroy(context, deadline),
+      [A.interrogatePort]: (context) => this.network.interrogatePorts(context),
+      [A.configPortProvisioning]: (context) => this.network.configureProvisioning(context),
+      [A.configPortProduction]: (context) => this.network.configureProduction(context),
       [A.relabelNode]: (context) => this.record(context, A.relabelNode),
     };
   }

@@ -5,6 +5,7 @@ import { SITE_TASK_QUEUE } from '../tasks/site-task-queue.port';
 import { ENGINE_SETTINGS, engineSettingsFrom } from './engine-settings';
 import { NodeConductorRpcService } from './node-conductor-rpc.service';
 import { NodeJobHandler } from './node-job.handler';
+import { NodeNetworkSteps } from './node-network-steps';
 import { NodeStepHandler } from './node-step.handler';
 import { SiteDesignLoader } from './site-design-loader.service';
 import { SiteTaskEngine } from './site-task-engine';
@@ -12,6 +13,7 @@ import { SiteTaskHandler } from './site-task.handler';
 import { NodeJobProcessor, SiteTaskProcessor } from './site-task.processor';
 import { SiteTaskQueueService } from './site-task-queue.service';
 import { SiteTaskRecords } from './site-task-records';
+import { switchDriverProvider } from './switch-driver.provider';
 
 /**
  * The site task engine: the SITE_TASK_QUEUE port over the process's task queue, the handlers of
@@ -31,6 +33,8 @@ import { SiteTaskRecords } from './site-task-records';
     SiteTaskRecords,
     SiteDesignLoader,
     NodeConductorRpcService,
+    switchDriverProvider,
+    NodeNetworkSteps,
     NodeStepHandler,
     NodeJobHandler,
     SiteTaskHandler,

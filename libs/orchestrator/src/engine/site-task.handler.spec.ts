@@ -1,4 +1,5 @@
 import type { SiteTaskEntity, SiteTaskInsert, SiteTaskMessageInsert, SiteTaskRepository, SiteTaskResultValue } from '@slipway/db';
+import { FakeSwitchDriver, type SwitchDriver } from '@slipway/switch';
 import type { FlowSpec, TaskQueue } from '@slipway/task-queue';
 import { strictFake } from '@slipway/testing';
 import { DESIGN_REF, exampleSite } from './__fixtures__/example-site.fixture';
@@ -43,7 +44,7 @@ class TaskWorld {
     return this.rows.get(subtaskIdFor(TASK, name)) as SiteTaskEntity;
   }
 
-  handler(settings = DEFAULT_ENGINE_SETTINGS, nodeJobs: Partial<NodeJobHandler> = {}): SiteTaskHandler {
+  handler(settings = DEFAULT_ENGINE_SETTINGS, nodeJobs: Partial<NodeJobHandler> = {}, switches: SwitchDriver | null = null): SiteTaskHandler {
     const tasks = strictFake<SiteTaskRepository>('SiteTaskRepository', {
       byId: async (id: string) => (this.rows.has(id) ? { ...(this.rows.get(id) as SiteTaskEntity) } : null),
       children: async (parentId: string) => [...this.rows.values()].filter((row) => row.parentId === parentId).map((row) => ({ ...row })),
@@ -78,7 +79,7 @@ class TaskWorld {
     });
     const designs = strictFake<SiteDesignLoader>('SiteDesignLoader', { load: async () => ({ ref: DESIGN_REF, design: exampleSite(), valid: true, messages: [] }) });
     const records = new SiteTaskRecords(tasks, { now: () => new Date('2030-01-02T00:00:00Z') });
-    return new SiteTaskHandler(tasks, designs, records, strictFake<NodeJobHandler>('NodeJobHandler', nodeJobs), settings, undefined, queue);
+    return new SiteTaskHandler(tasks, designs, records, strictFake<NodeJobHandler>('NodeJobHandler', nodeJobs), settings, switches, undefined, queue);
   }
 }
 
@@ -172,5 +173,15 @@ describe('SiteTaskHandler', () => {
     await world.handler().start(TASK);
     expect(world.task()).toMatchObject({ status: 'terminated', result: { successes: ['node01', 'node02'], failures: [] } });
     expect(world.messages).toEqual(['Task terminated.']);
+  });
+
+  it('verify_site asks the switch driver whether its switches answer', async () => {
+    const down = new TaskWorld({ action: 'verify_site', nodeFilter: null });
+    await down.handler(DEFAULT_ENGINE_SETTINGS, {}, new FakeSwitchDriver({ ports: [], switches: ['tor-1'], servicesUnavailable: 'tor-1 does not answer' })).start(TASK);
+    expect(down.messages).toContain('validate_network_services: Runtime failure in driver fake: tor-1 does not answer');
+    expect(down.task()).toMatchObject({ status: 'complete', result: { status: 'failure' } });
+    const noop = new TaskWorld({ action: 'verify_site', nodeFilter: null });
+    await noop.handler().start(TASK);
+    expect(noop.messages).toContain('validate_network_services: no switch driver (SLIPWAY_ORCHESTRATOR_SWITCH_DRIVER is noop).');
   });
 });

@@ -17,6 +17,7 @@ import {
   type TaskMessageInput,
 } from '@slipway/site';
 import { TASK_QUEUE } from '@slipway/runtime';
+import type { SwitchDriver } from '@slipway/switch';
 import type { FailedChild, TaskQueue } from '@slipway/task-queue';
 import { siteTaskInsert } from '../tasks/site-task.mapper';
 import { ENGINE_SETTINGS, type EngineSettings } from './engine-settings';
@@ -25,6 +26,7 @@ import { driverForOob } from './node-enrolment';
 import { SITE_TASK_JOBS, SITE_TASK_NODES_QUEUE, SITE_TASKS_QUEUE, siteTaskJobIds, type NodeJobData, type SiteTaskJobData } from './queue-names';
 import { FINAL_TASK_STATUSES, nodeFilterFor, nodeNameOf, SiteTaskRecords, subtaskIdFor, toSiteTask } from './site-task-records';
 import { SiteDesignLoader, type LoadedDesign } from './site-design-loader.service';
+import { SWITCH_DRIVER } from './switch-driver.provider';
 import { interleaveByRack, isNodeAction, NODE_ACTION_RETRIES, type NodeAction } from './step-plan';
 
 const taskNote = (message: string, error = false): TaskMessageInput => ({ message, error, contextType: 'NA', context: 'NA' });
@@ -46,6 +48,7 @@ export class SiteTaskHandler {
     private readonly records: SiteTaskRecords,
     private readonly nodeJobs: NodeJobHandler,
     @Inject(ENGINE_SETTINGS) private readonly settings: EngineSettings,
+    @Inject(SWITCH_DRIVER) private readonly switches: SwitchDriver | null,
     @Optional() private readonly rings?: RingDirectory,
     @Optional() @Inject(TASK_QUEUE) private readonly taskQueue?: TaskQueue,
   ) {}
@@ -199,8 +202,9 @@ export class SiteTaskHandler {
   }
 
   /**
-   * verify_site: the design loads and validates, and a live conductor serves the hardware type of
-   * every node (Drydock checks MAAS here). prepare_site: the design loads and validates; Drydock's
+   * verify_site: the design loads and validates, a live conductor serves the hardware type of
+   * every node (Drydock checks MAAS here), and the switch driver's switches answer
+   * (validate_network_services). prepare_site: the design loads and validates; Drydock's
    * MAAS steps (network template, user credentials, provisioner repositories) have no Ironic
    * counterpart, and the task says so.
    */
@@ -220,6 +224,7 @@ export class SiteTaskHandler {
           notes.push(taskNote(`No live conductor serves ${driver}: ${error instanceof Error ? error.message : String(error)}`, true));
         }
       }
+      notes.push(await this.networkServicesNote());
     } else {
       for (const step of ['create_network_template', 'configure_user_credentials', 'configure_node_provisioner']) {
         notes.push(taskNote(`${step}: nothing to do, Ironic has no counterpart of this MAAS step.`));
@@ -230,6 +235,16 @@ export class SiteTaskHandler {
       const noted = notes.reduce((current, note) => addTaskMessage(current, note, at), t);
       return ok ? recordSuccess(noted) : recordFailure(noted);
     });
+  }
+
+  private async networkServicesNote(): Promise<TaskMessageInput> {
+    if (this.switches === null) return taskNote('validate_network_services: no switch driver (SLIPWAY_ORCHESTRATOR_SWITCH_DRIVER is noop).');
+    try {
+      await this.switches.validateNetworkServices();
+      return taskNote('validate_network_services: the switches answer.');
+    } catch (error) {
+      return taskNote(`validate_network_services: ${error instanceof Error ? error.message : String(error)}`, true);
+    }
   }
 
   /** The rack of each node of the task's design, for the order of a retry's node jobs. */

@@ -4,10 +4,10 @@ import { interleaveByRack, NODE_ACTION_STEPS, NODE_ACTIONS, remainingSteps } fro
 describe('node action steps', () => {
   it("are Drydock's driver actions in Drydock's order", () => {
     expect(NODE_ACTION_STEPS).toEqual({
-      verify_nodes: ['interrogate_oob', 'interrogate_node'],
-      prepare_nodes: ['identify_node', 'set_node_boot', 'power_cycle_node', 'configure_hardware'],
-      deploy_nodes: ['apply_node_networking', 'apply_node_storage', 'apply_node_platform', 'deploy_node'],
-      destroy_nodes: ['destroy_node'],
+      verify_nodes: ['interrogate_oob', 'interrogate_node', 'interrogate_port'],
+      prepare_nodes: ['identify_node', 'config_port_provisioning', 'set_node_boot', 'power_cycle_node', 'configure_hardware'],
+      deploy_nodes: ['apply_node_networking', 'apply_node_storage', 'apply_node_platform', 'deploy_node', 'config_port_production'],
+      destroy_nodes: ['destroy_node', 'config_port_provisioning'],
       relabel_nodes: ['relabel_node'],
     });
   });
@@ -22,10 +22,10 @@ describe('node action steps', () => {
   });
 
   it('runs only the steps not done yet, in order (a retried or restarted node job)', () => {
-    expect(remainingSteps('deploy_nodes', new Set(['apply_node_networking', 'apply_node_platform']))).toEqual(['apply_node_storage', 'deploy_node']);
-    expect(remainingSteps('prepare_nodes', new Set(['identify_node', 'set_node_boot', 'power_cycle_node', 'configure_hardware']))).toEqual([]);
+    expect(remainingSteps('deploy_nodes', new Set(['apply_node_networking', 'apply_node_platform']))).toEqual(['apply_node_storage', 'deploy_node', 'config_port_production']);
+    expect(remainingSteps('prepare_nodes', new Set(['identify_node', 'config_port_provisioning', 'set_node_boot', 'power_cycle_node', 'configure_hardware']))).toEqual([]);
     // A step of another action done on the node does not count.
-    expect(remainingSteps('destroy_nodes', new Set(['deploy_node']))).toEqual(['destroy_node']);
+    expect(remainingSteps('destroy_nodes', new Set(['deploy_node']))).toEqual(['destroy_node', 'config_port_provisioning']);
   });
 });
 

@@ -79,6 +79,22 @@ export const settings = {
     default: 10,
     description: "Seconds between two looks for site tasks left queued without a job (Drydock's poll_interval); tasks queued or running when the orchestrator starts are picked up at once.",
   }),
+  siteTaskSwitchDriver: defineSetting({
+    key: 'siteTasks.switchDriver',
+    env: 'SLIPWAY_ORCHESTRATOR_SWITCH_DRIVER',
+    schema: v.oneOf(['noop', 'fake', 'linux-bridge']),
+    default: 'noop',
+    description:
+      "Switch driver of the site tasks' network steps (interrogate_port, config_port_provisioning, config_port_production): noop drives no switch, fake keeps in-memory switches, linux-bridge drives Linux bridges with iproute2 (docs/site-tasks.md).",
+  }),
+  siteTaskSwitches: defineSetting({
+    key: 'siteTasks.switches',
+    env: 'SLIPWAY_ORCHESTRATOR_SWITCHES',
+    schema: v.list({ itemExpected: 'switches written <switch> (fake) or <switch>=<namespace>:<bridge> (linux-bridge)', item: /^[A-Za-z0-9_.-]+(=[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+)?$/ }),
+    default: [],
+    defaultLabel: 'none',
+    description: "The ToR switches (keys of the racks' tor_switches) the switch driver drives, comma-separated: names for fake (tor-1,tor-2), name=namespace:bridge for linux-bridge (tor-1=lab-tor1:br0).",
+  }),
   apiHost: defineSetting({
     key: 'api.host',
     env: 'SLIPWAY_API_HOST',
