@@ -48,7 +48,7 @@ export default tseslint.config(
   },
   {
     // The config loader and test/bench harnesses are the places that read the environment.
-    files: ['libs/platform/config/src/**/*.ts', 'libs/testing/src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts', 'tools/**'],
+    files: ['libs/platform/config/src/**/*.ts', 'libs/testing/src/**/*.ts', 'libs/test-data/src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts', 'tools/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

@@ -1,3 +1,4 @@
+import { sharedData } from '@slipway/test-data';
 import { IronicHttp, TestCluster, waitUntil } from '@slipway/testing';
 import { createVbmc, type Vbmc } from '../../apps/vbmc/src';
 
@@ -16,7 +17,7 @@ describe('redfish end to end through the virtual BMC (cross-process)', () => {
   let bmcUrl: string;
 
   beforeAll(async () => {
-    vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', systems: 2, credentials: { username: 'admin', password: 'secret' }, powerDelayMs: 200, taskDurationMs: 100 });
+    vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', mockupsDir: sharedData('redfish-mockups'), systems: 2, credentials: { username: 'admin', password: 'secret' }, powerDelayMs: 200, taskDurationMs: 100 });
     bmcUrl = await vbmc.listen();
     systemId = vbmc.state.systemIds[1];
     cluster = await TestCluster.start({ conductors: 1, env: { SLIPWAY_REDFISH_STATUS_CHECK_INTERVAL: '1', SLIPWAY_CHECK_PROVISION_STATE_INTERVAL: '1' } });

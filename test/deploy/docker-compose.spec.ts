@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { settings } from '@slipway/config';
+import { sharedData } from '@slipway/test-data';
 
 // Docker cannot run on the CI machine, so the compose file is checked statically: every service
 // runs a real entry point with real settings, and the topology is the one the README promises.
@@ -65,11 +66,11 @@ describe('docker-compose.yml', () => {
     expect([amqp.username, amqp.password]).toEqual([services.rabbitmq.environment!.RABBITMQ_DEFAULT_USER, services.rabbitmq.environment!.RABBITMQ_DEFAULT_PASS]);
   });
 
-  it('gives the vbmc a mockup folder that exists beside the repo', () => {
+  it('gives the vbmc a mockup that exists in the shared test data', () => {
     const command = services.vbmc.command!;
     const mockup = command[command.indexOf('--mockup') + 1];
     expect(mockup).toBe('/mockups/dmtf-public-rackmount1');
-    expect(existsSync(join(root, '../shared/redfish-mockups/dmtf-public-rackmount1/index.json'))).toBe(true);
+    expect(existsSync(join(sharedData('redfish-mockups'), 'dmtf-public-rackmount1/index.json'))).toBe(true);
   });
 
   it('builds the image with scripts package.json has', () => {

@@ -7,6 +7,7 @@ import { registerFakeDrivers } from '@slipway/drivers-fake';
 import { registerGenericDrivers } from '@slipway/drivers-generic';
 import { registerRedfishDrivers, type RedfishDriverOptions, type RedfishNodes } from '@slipway/drivers-redfish';
 import { getLogger } from '@slipway/logging';
+import { sharedData } from '@slipway/test-data';
 import { createVbmc, type SystemSnapshot, type Vbmc, type VbmcOptions } from '../../apps/vbmc/src/index';
 
 export const VBMC_USER = { username: 'admin', password: 'vbmc-secret' };
@@ -88,7 +89,7 @@ export class RedfishBench {
   }
 
   constructor(options: RedfishBenchOptions = {}) {
-    this.vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', systems: 32, credentials: VBMC_USER, powerDelayMs: POWER_DELAY_MS, now: () => this.frozenAt ?? Date.now(), ...options.vbmc });
+    this.vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', mockupsDir: sharedData('redfish-mockups'), systems: 32, credentials: VBMC_USER, powerDelayMs: POWER_DELAY_MS, now: () => this.frozenAt ?? Date.now(), ...options.vbmc });
     this.vbmc.server.addHook('preHandler', async (request) => {
       this.requests.push({ method: request.method, path: request.url, body: request.body });
     });

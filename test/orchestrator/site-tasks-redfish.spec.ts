@@ -1,4 +1,5 @@
 import type { NodeFilterSet } from '@slipway/site';
+import { sharedData } from '@slipway/test-data';
 import type { IronicHttp } from '@slipway/testing';
 import { createVbmc, type Vbmc } from '../../apps/vbmc/src';
 import { fakeSiteYaml, startStandaloneSite, withNodeData, type SiteTaskDb, type StandaloneSite } from './site-task.fixture';
@@ -20,7 +21,7 @@ describe('site tasks on redfish nodes through the virtual BMC (cross-process)', 
   let design: { designId: string; version: number };
 
   beforeAll(async () => {
-    vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', systems: NODES.length, credentials: { username: 'admin', password: 'secret' }, powerDelayMs: 100, taskDurationMs: 100 });
+    vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', mockupsDir: sharedData('redfish-mockups'), systems: NODES.length, credentials: { username: 'admin', password: 'secret' }, powerDelayMs: 100, taskDurationMs: 100 });
     const bmcUrl = await vbmc.listen();
     site = await startStandaloneSite({ SLIPWAY_REDFISH_STATUS_CHECK_INTERVAL: '1', SLIPWAY_CHECK_PROVISION_STATE_INTERVAL: '1' });
     ({ http, db } = site);

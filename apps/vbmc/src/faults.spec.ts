@@ -1,3 +1,4 @@
+import { sharedData } from '@slipway/test-data';
 import { createVbmc, Vbmc } from './index';
 import { SYSTEM_1, SYSTEM_2, testVbmc } from './__fixtures__/vbmc-fixture';
 
@@ -6,7 +7,7 @@ describe('fault injection and stats', () => {
   let vbmc: Vbmc;
   let base: string;
   beforeAll(async () => {
-    vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', systems: 2 });
+    vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', mockupsDir: sharedData('redfish-mockups'), systems: 2 });
     base = await vbmc.listen();
   });
   afterAll(() => vbmc.close());

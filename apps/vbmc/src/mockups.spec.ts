@@ -1,9 +1,10 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_MOCKUPS_DIR } from './bundled-files';
+import { sharedData } from '@slipway/test-data';
 import { testVbmc } from './__fixtures__/vbmc-fixture';
 
-const mockups = readdirSync(DEFAULT_MOCKUPS_DIR).filter((name) => existsSync(join(DEFAULT_MOCKUPS_DIR, name, 'index.json')));
+const MOCKUPS_DIR = sharedData('redfish-mockups');
+const mockups = readdirSync(MOCKUPS_DIR).filter((name) => existsSync(join(MOCKUPS_DIR, name, 'index.json')));
 
 // Every tree in shared/redfish-mockups must load as a 3-system vbmc, serve each clone, and
 // answer every link reachable from a clone without a server error (partial trees may 404).

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agent, request } from 'undici';
+import { sharedData } from '@slipway/test-data';
 import { createVbmc } from './index';
 
 describe('TLS', () => {
   it('serves HTTPS with the bundled localhost certificate, which verifies as its own CA', async () => {
-    const vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', tls: true, credentials: { username: 'admin', password: 'pw' } });
+    const vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', mockupsDir: sharedData('redfish-mockups'), tls: true, credentials: { username: 'admin', password: 'pw' } });
     const base = await vbmc.listen();
     expect(base).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
     const ca = readFileSync(join(__dirname, '../certs/dev-cert.pem'));

@@ -19,7 +19,8 @@ export interface VbmcArgs {
 }
 
 export const VBMC_USAGE = `usage: npm run vbmc -- [options]
-  --mockup <name|folder>     mockup under ../shared/redfish-mockups, or a folder (default dmtf-public-rackmount1)
+  --mockup <name|folder>     mockup under $SLIPWAY_SHARED_DIR/redfish-mockups (default ../shared beside the
+                             repo), or a folder (default dmtf-public-rackmount1)
   --systems <N>              systems to simulate, 1..100000 (default 1)
   --host <H>                 address to listen on (default 127.0.0.1)
   --port <P>                 port, 0..65535 (default 8000; 0 picks a free one)

@@ -25,7 +25,7 @@ import { VolumeService } from './volumes';
 export interface VbmcOptions {
   /** A folder name under `mockupsDir` (e.g. `dmtf-public-rackmount1`) or a folder path. */
   mockup: string;
-  /** Where mockup names are looked up; default `../shared/redfish-mockups` beside the repo. */
+  /** Where mockup names are looked up; default `redfish-mockups` in `$SLIPWAY_SHARED_DIR` (`../shared` beside the repo). */
   mockupsDir?: string;
   /** How many systems to simulate (clones of the mockup's systems); default 1. */
   systems?: number;

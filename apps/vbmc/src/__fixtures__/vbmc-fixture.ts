@@ -1,3 +1,4 @@
+import { sharedData } from '@slipway/test-data';
 import { createVbmc, Vbmc, VbmcOptions } from '../index';
 
 export interface Answer {
@@ -18,7 +19,7 @@ export function testVbmc(options: Partial<VbmcOptions> = {}): { vbmc: Vbmc; call
       this.now += ms;
     },
   };
-  const vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', now: () => clock.now, ...options });
+  const vbmc = createVbmc({ mockup: 'dmtf-public-rackmount1', mockupsDir: sharedData('redfish-mockups'), now: () => clock.now, ...options });
   const call: Call = async (method, url, payload, headers) => {
     const response = await vbmc.server.inject({ method: method as 'GET', url, payload: payload as string | object | undefined, headers });
     return { status: response.statusCode, headers: response.headers, body: response.body ? JSON.parse(response.body) : undefined };

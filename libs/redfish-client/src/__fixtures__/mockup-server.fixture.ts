@@ -1,14 +1,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { sharedData } from '@slipway/test-data';
 import { TestBmc, type Reply } from './test-bmc.fixture';
 
-/** The shared test data, found relative to this file as apps/vbmc finds it. */
-export const MOCKUPS_DIR = join(__dirname, '../../../../../shared/redfish-mockups');
-export const SUSHY_SAMPLES_DIR = join(__dirname, '../../../../../shared/redfish-samples/sushy');
-
-/** A sushy sample payload by file name. */
+/** A sushy sample payload by file name (redfish-samples/sushy in the shared test data). */
 export function sushySample(name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(join(SUSHY_SAMPLES_DIR, name), 'utf8')) as Record<string, unknown>;
+  return JSON.parse(readFileSync(join(sharedData('redfish-samples', 'sushy'), name), 'utf8')) as Record<string, unknown>;
 }
 
 /**
@@ -18,7 +15,7 @@ export function sushySample(name: string): Record<string, unknown> {
  * is only an error (Intel's Drives/HDD0) was the BMC's 404, and is answered as one.
  */
 export async function serveMockup(name: string): Promise<TestBmc> {
-  const root = join(MOCKUPS_DIR, name);
+  const root = join(sharedData('redfish-mockups'), name);
   const files = new Map<string, string>();
   for (const file of indexFiles(root)) files.set(`/redfish/v1/${relative(root, file).replace(/\/?index\.json$/, '')}`.replace(/\/+$/, '').toLowerCase(), file);
   const bmc = await TestBmc.start();

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sharedData } from '@slipway/test-data';
 import { parseDesignYaml } from '../ingest/parse-design-yaml';
 import type { DesignProblem } from '../model/design-document';
 import { compileSiteDesign } from './compile-site-design';
 
-// Every file of Drydock's own test designs (../shared/drydock-samples), by what this ingest makes of it.
-const SAMPLES_DIR = join(__dirname, '../../../../../shared/drydock-samples');
+// Every file of Drydock's own test designs (drydock-samples in the shared test data), by what this ingest makes of it.
+const SAMPLES_DIR = sharedData('drydock-samples');
 
 function load(file: string) {
   const parsed = parseDesignYaml(readFileSync(join(SAMPLES_DIR, file), 'utf8'), file);

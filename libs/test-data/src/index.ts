@@ -1,0 +1,1 @@
+export { sharedData, sharedDataDir } from './shared-data';
