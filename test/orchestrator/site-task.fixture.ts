@@ -94,6 +94,8 @@ export class SiteTaskDb {
 /** A standalone Slipway (api, conductor, orchestrator; in-process RPC and queue) on a fresh database of the real PostgreSQL. */
 export interface StandaloneSite {
   app: SpawnedApp;
+  /** The api's (and orchestrator's) base URL. */
+  url: string;
   http: IronicHttp;
   db: SiteTaskDb;
   stop(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startStandaloneSite(env: Record<string, string> = {}): Pro
   const db = await SiteTaskDb.open(database.url);
   return {
     app: standalone.app,
+    url: standalone.url,
     http: new IronicHttp(standalone.url, '1.87'),
     db,
     stop: async () => {
@@ -133,6 +136,6 @@ export async function expectSitePreparedAndDeployed(db: SiteTaskDb, http: Ironic
   const active = await states();
   expect(active).toHaveLength(nodes);
   expect(new Set(active)).toEqual(new Set(['active']));
-  // apply_node_networking, apply_node_storage, apply_node_platform, deploy_node, config_port_production.
-  expect(await db.doneSteps(deploy)).toHaveLength(nodes * 5);
+  // apply_node_networking, apply_node_storage, apply_node_platform, create_boot_media, deploy_node, config_port_production, bootaction_report.
+  expect(await db.doneSteps(deploy)).toHaveLength(nodes * 7);
 }

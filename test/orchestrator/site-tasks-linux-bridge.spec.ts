@@ -102,8 +102,8 @@ describe('site tasks on a Linux bridge ToR switch (cross-process)', () => {
       const errors = await db.errorMessages(prepared.id);
       expect(errors.length).toBeGreaterThan(0);
       expect(errors.every((error) => error.startsWith(`node01: config_port_provisioning: Runtime failure in driver linux-bridge: ${KERNEL_LACKS_VLAN_FILTERING}`))).toBe(true);
-      // Nothing ran after the refused step: the node is enrolled (identify_node) and no further.
-      expect(await db.doneSteps(prepared.id)).toEqual(['node01/identify_node']);
+      // Nothing ran after the refused step: the node is enrolled, its root device recorded, and no further.
+      expect(await db.doneSteps(prepared.id)).toEqual(['node01/identify_node', 'node01/create_storage_template']);
     }
   }, 150_000);
 });

@@ -52,6 +52,14 @@ describe('site tasks in standalone mode, in-process queue (cross-process)', () =
     expect(reports.filter((report) => report.includes('interrogate_port: ') && report.endsWith('; as production asks.'))).toHaveLength(60);
     expect(verified.result.status).toBe('success');
     expect((await db.tasks.messages(verified.id)).map((message) => message.message)).toContain('validate_network_services: the switches answer.');
+    const prepared = await db.waitForTask(await db.queueTask('prepare_site', design), 30_000);
+    expect(prepared.result.status).toBe('success');
+    expect((await db.tasks.messages(prepared.id)).map((message) => message.message).slice(0, 2)).toEqual([
+      'create_network_template: 60 switch ports of 20 nodes on tor-1, tor-2; VLANs 20, 100, 200.',
+      'create_network_template: the switches answer.',
+    ]);
+    // create_storage_template recorded the design's boot disk for Ironic.
+    expect((await node('node01')).properties).toMatchObject({ root_device: { name: '/dev/sda' } });
   }, 90_000);
 
   it('reports a design that fails validation: validate_design fails with the findings, a node action with "Site design failed load"', async () => {
@@ -99,8 +107,61 @@ describe('site tasks in standalone mode, in-process queue (cross-process)', () =
     expect(errors).toHaveLength(4);
     expect(errors.every((error) => error.startsWith('node03: deploy_node: ') && error.includes('write_image'))).toBe(true);
     // The steps done on node03 before its deploy failed stay done: each retry ran deploy_node only.
-    expect((await db.doneSteps(deploy.id)).filter((step) => step.startsWith('node03/'))).toEqual(['node03/apply_node_networking', 'node03/apply_node_storage', 'node03/apply_node_platform']);
+    expect((await db.doneSteps(deploy.id)).filter((step) => step.startsWith('node03/'))).toEqual([
+      'node03/apply_node_networking',
+      'node03/apply_node_storage',
+      'node03/apply_node_platform',
+      'node03/create_boot_media',
+    ]);
     await http.expect(200, 'PATCH', '/v1/nodes/node03', [{ op: 'remove', path: '/driver_info/fake_fail' }]);
+  }, 180_000);
+
+  it('waits for the nodes’ boot action reports: a node that reports success succeeds, one that reports failure fails', async () => {
+    // The example's boot action with signaling on: deploy_nodes waits for each node to report.
+    const signaling = await db.storeDesign(fakeSiteYaml((yaml) => yaml.replace(/\n {2}signaling: false\n/, '\n  signaling: true\n')), 'signaling-site');
+    const names = ['node15', 'node16'];
+    const destroyed = await db.waitForTask(await db.queueTask('destroy_nodes', signaling, only(...names)), 60_000);
+    expect(destroyed.result.status).toBe('success');
+    const taskId = await db.queueTask('deploy_nodes', signaling, only(...names));
+    // Each node, once deployed, finds in its config drive where its boot actions are, and its key.
+    const drives = new Map<string, { key: string; units_url: string; actions: Array<{ action_id: string; report_url: string }> }>();
+    await waitUntil(
+      async () => {
+        for (const name of names) {
+          const drive = ((await db.nodes.findByName(name))?.instanceInfo.configdrive as { vendor_data?: { slipway_bootactions?: never } } | undefined)?.vendor_data?.slipway_bootactions;
+          if (drive !== undefined && (await db.nodes.findByName(name))?.provisionState === 'active') drives.set(name, drive);
+        }
+        return drives.size === names.length;
+      },
+      'both nodes to be deployed with their boot actions',
+      60_000,
+      100,
+    );
+    const [ok, broken] = names.map((name) => drives.get(name) as NonNullable<ReturnType<typeof drives.get>>);
+    expect(ok.units_url).toBe(`${site.url}/api/v1.0/bootactions/nodes/node15/units`);
+    const units = await fetch(ok.units_url, { headers: { 'X-Bootaction-Key': ok.key } });
+    expect([units.status, units.headers.get('content-type')]).toEqual([200, 'application/gzip']);
+    expect((await fetch(ok.units_url)).status).toBe(401);
+    // The deploy waits while the actions are incomplete.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect((await db.tasks.byId(taskId))?.status).toBe('running');
+    const report = (drive: typeof ok, body: unknown) =>
+      fetch(drive.actions[0].report_url, { method: 'POST', headers: { 'X-Bootaction-Key': drive.key, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await report(ok, { status: 'success', details: [{ message: 'node-init ran', error: false }] })).status).toBe(200);
+    expect((await report(broken, { status: 'failure', details: [{ message: 'chrony would not start', error: true }] })).status).toBe(200);
+    expect((await report(ok, { status: 'failure' })).status).toBe(409);
+    const deployed = await db.waitForTask(taskId, 60_000);
+    expect(deployed.result).toMatchObject({ status: 'partial_success', successes: ['node15'], failures: ['node16'] });
+    const messages = await db.messages(taskId);
+    // A report's details are messages of the node's subtask, in the context of the boot action.
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        `${ok.actions[0].action_id}: node-init: node-init ran`,
+        `${broken.actions[0].action_id}: node-init: chrony would not start`,
+        'node15: bootaction_report: Boot actions: node-init success.',
+      ]),
+    );
+    expect(messages.filter((message) => message.startsWith('node16: bootaction_report: Boot action node-init') && message.endsWith('reported failure.')).length).toBeGreaterThan(0);
   }, 180_000);
 
   it('terminates a running task: the steps in progress finish, no other starts, and the task ends terminated', async () => {

@@ -39,6 +39,7 @@ export { SiteTaskEntity } from './entities/site-task.entity';
 export type { SiteTaskResultValue } from './entities/site-task.entity';
 export { SiteTaskMessageEntity } from './entities/site-task-message.entity';
 export { SiteTaskStepEntity } from './entities/site-task-step.entity';
+export { SiteBootActionEntity } from './entities/site-boot-action.entity';
 export { VolumeConnectorEntity } from './entities/volume-connector.entity';
 export { VolumeTargetEntity } from './entities/volume-target.entity';
 export { NodeRepository, NodeListFilter, NodeListPage, NodeSortKey, ConductorNodeFilter, NodeStates } from './repositories/node.repository';
@@ -68,4 +69,5 @@ export type { FirmwareComponentValues } from './repositories/firmware-component.
 export { SiteDesignRepository } from './repositories/site-design.repository';
 export type { SiteDesignSummary, StoredDesignVersion } from './repositories/site-design.repository';
 export { SiteTaskRepository } from './repositories/site-task.repository';
+export { BOOT_ACTION_INCOMPLETE, SiteBootActionRepository, type SiteBootActionInsert } from './repositories/site-boot-action.repository';
 export type { SiteTaskInsert, SiteTaskListQuery, SiteTaskMessageInsert, SiteTaskTermination, SiteTaskTree } from './repositories/site-task.repository';

@@ -89,11 +89,12 @@ describe('migrations (real Postgres)', () => {
   it('moves a database at the initial schema to site tasks, keeping its site designs', async () => {
     const dataSource = await open();
     await runMigrations(dataSource);
-    await dataSource.undoLastMigration();
+    // Back to the initial schema: the migrations after it undone, newest first.
+    for (let undone = 1; undone < migrations.length; undone++) await dataSource.undoLastMigration();
     expect(await tablesIn(dataSource)).toEqual(expect.arrayContaining(['orchestrator_tasks', 'orchestrator_task_messages']));
     await dataSource.query(`INSERT INTO site_designs (id, name, version, source, documents) VALUES ('7d1f6e0a-0000-4000-8000-000000000000', 'site', 1, 'yaml', '[]')`);
 
-    expect(await runMigrations(dataSource)).toEqual(['SiteTasks1795293287648']);
+    expect(await runMigrations(dataSource)).toEqual(['SiteTasks1795293287648', 'SiteBootActions1795300935009']);
 
     const tables = await tablesIn(dataSource);
     expect(tables).toEqual(expect.arrayContaining(['site_tasks', 'site_task_messages', 'site_task_steps']));

@@ -2,7 +2,7 @@ import { Global, Module, Provider } from '@nestjs/common';
 import { AllocationRepository, ChassisRepository, ConductorRepository, DataSource, DeployTemplateRepository, NodeRepository, NodeTraitRepository } from '@slipway/db';
 import { BiosSettingRepository, FirmwareComponentRepository, NodeHistoryRepository, NodeInventoryRepository, VolumeConnectorRepository, VolumeTargetRepository } from '@slipway/db';
 import { PortgroupRepository, PortRepository } from '@slipway/db';
-import { SiteDesignRepository, SiteTaskRepository } from '@slipway/db';
+import { SiteBootActionRepository, SiteDesignRepository, SiteTaskRepository } from '@slipway/db';
 import { DATA_SOURCE } from './tokens';
 
 // Repositories are plain classes over the process's data source; one instance each per process.
@@ -20,8 +20,8 @@ providers.push(repository(BiosSettingRepository), repository(FirmwareComponentRe
 // Ports and portgroups of nodes.
 providers.push(repository(PortRepository), repository(PortgroupRepository));
 
-// The site orchestrator's designs and tasks.
-providers.push(repository(SiteDesignRepository), repository(SiteTaskRepository));
+// The site orchestrator's designs, tasks and boot actions.
+providers.push(repository(SiteDesignRepository), repository(SiteTaskRepository), repository(SiteBootActionRepository));
 
 @Global()
 @Module({ providers, exports: providers.map((p) => (p as { provide: unknown }).provide as never) })

@@ -14,3 +14,4 @@ export { BONDING_MODES, DESIGN_SCHEMAS, nodeFilterSetSchema, TRUNKING_MODES, typ
 export { compileSiteDesign, type CompiledSiteDesign } from './compile/compile-site-design';
 export { selectNodes, type NodeSelection } from './compile/node-filter';
 export { parseSize, PARTITION_TABLE_RESERVATION, type SizeContext, type SizeResult } from './compile/parse-size';
+export { bootActionTemplateContext, renderBootActionAssets, resolveBootActionPackages, tarGz, type BootActionAssetKind, type BootActionIdentity, type BootActionInterfaceContext, type BootActionNetworkContext, type BootActionPackages, type BootActionRenderOptions, type BootActionTemplateContext, type RenderedAsset } from './bootactions/render-boot-action-assets';

@@ -1,6 +1,6 @@
 import { InvalidParameterValueError } from '@slipway/errors';
 import type { BaremetalNode, Network, NetworkLink, Rack } from '@slipway/site';
-import { nodePortPlan, switchVlan } from './design-port-plan';
+import { nodePortPlan, siteNetworkTemplate, switchVlan } from './design-port-plan';
 
 const rack: Rack = { name: 'rack1', labels: {}, tor_switches: { 'tor-1': {}, 'tor-2': {} }, location: {}, local_networks: [] };
 
@@ -98,5 +98,23 @@ describe('switchVlan', () => {
     [{ labels: { switch_vlan: 'ten' } }, 'network n: label switch_vlan "ten" is not a VLAN id from 1 to 4094'],
   ])('refuses %j', (fields, problem) => {
     expect(switchVlan({ name: 'n', labels: {}, ...fields })).toEqual({ problem });
+  });
+});
+
+describe('siteNetworkTemplate', () => {
+  it('sums up the ports, switches and VLANs of every node, and names each node the design gets wrong', () => {
+    const nodes = [
+      { ...node(PORTS), name: 'n01' },
+      { ...node({ 'switch_port.pxe': 'tor-2/swp1' }), name: 'n02' },
+      { ...node({}), name: 'n03' },
+      { ...node({ 'switch_port.pxe': 'tor-9/swp1' }), name: 'n04' },
+    ] as BaremetalNode[];
+    expect(siteNetworkTemplate({ ...design(), nodes })).toEqual({
+      nodes: 2,
+      ports: 4,
+      switches: ['tor-1', 'tor-2'],
+      vlans: [10, 100, 200],
+      problems: ['Node n04 names its switch ports wrongly: label switch_port.pxe: "tor-9/swp1": tor-9 is not a ToR switch of the rack (tor-1, tor-2).'],
+    });
   });
 });

@@ -129,3 +129,41 @@ function provisioningInterface(
   }
   return candidates[0];
 }
+
+/** The switch side of a whole design (prepare_site's create_network_template). */
+export interface SiteNetworkTemplate {
+  /** Nodes with switch ports, and the ports they name. */
+  nodes: number;
+  ports: number;
+  /** The switches and the VLANs the ports use, sorted. */
+  switches: string[];
+  vlans: number[];
+  /** One message per node whose ports the design gets wrong. */
+  problems: string[];
+}
+
+/** Every node's port plan, summed up; a node's mistakes are a problem each, the other nodes still count. */
+export function siteNetworkTemplate(design: DesignParts & Pick<SiteDesign, 'nodes'>): SiteNetworkTemplate {
+  const switches = new Set<string>();
+  const vlans = new Set<number>();
+  const problems: string[] = [];
+  let nodes = 0;
+  let ports = 0;
+  for (const node of design.nodes) {
+    let plan: NodePortPlan;
+    try {
+      plan = nodePortPlan(node, design);
+    } catch (error) {
+      problems.push(error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    if (plan.ports.length === 0) continue;
+    nodes += 1;
+    ports += plan.ports.length;
+    for (const port of plan.ports) {
+      switches.add(port.port.slice(0, port.port.indexOf('/')));
+      for (const vlan of [...port.production.allowedVlans, ...(port.provisioning ? [port.provisioning.provisioningVlan] : [])]) vlans.add(vlan);
+    }
+  }
+  return { nodes, ports, switches: [...switches].sort(), vlans: [...vlans].sort((a, b) => a - b), problems };
+}

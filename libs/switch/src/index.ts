@@ -7,5 +7,5 @@ export { ExecFileCommandRunner, type CommandResult, type CommandRunner, type Exe
 export { KERNEL_LACKS_VLAN_FILTERING, LinuxBridgeSwitchDriver, type LinuxBridgeSwitch, type LinuxBridgeSwitchOptions } from './linux-bridge-switch-driver.interface';
 export { nodeSwitchPorts, SWITCH_PORT_LABEL_PREFIX, type NodeSwitchPort } from './design-switch-ports';
 export { describeSwitchDriverConformance, type SwitchDriverConformanceSubject } from './switch-driver.conformance';
-export { nodePortPlan, switchVlan, SWITCH_VLAN_LABEL, type NodePortPlan, type PlannedPort } from './design-port-plan';
+export { nodePortPlan, siteNetworkTemplate, switchVlan, SWITCH_VLAN_LABEL, type NodePortPlan, type PlannedPort, type SiteNetworkTemplate } from './design-port-plan';
 export { createSwitchDriver, SWITCH_DRIVER_NAMES, type SwitchDriverConfig, type SwitchDriverName } from './switch-driver-factory';

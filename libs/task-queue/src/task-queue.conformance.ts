@@ -1,14 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { QueuedJob, TaskQueue } from './task-queue';
 
-/** One behaviour for both queues: this suite runs against the in-process and the BullMQ adapter. */
-export function describeTaskQueueConformance(label: string, create: () => Promise<TaskQueue>): void {
+export interface ConformanceOptions {
+  /** Queues created with the same store share it, as the processes of a cluster do (BullMQ: a Redis prefix). */
+  sharedStore?: boolean;
+}
+
+/**
+ * One behaviour for both queues: this suite runs against the in-process and the BullMQ adapter.
+ * `create` opens a queue on `store`, a name fresh for each test.
+ */
+export function describeTaskQueueConformance(label: string, create: (store: string) => Promise<TaskQueue>, options: ConformanceOptions = {}): void {
   describe(`TaskQueue conformance: ${label}`, () => {
+    let store: string;
     let queue: TaskQueue;
     let name: string;
 
     beforeEach(async () => {
-      queue = await create();
+      store = randomUUID();
+      queue = await create(store);
       name = `q-${randomUUID()}`;
     });
     afterEach(async () => {
@@ -84,24 +94,44 @@ export function describeTaskQueueConformance(label: string, create: () => Promis
       expect(seen.map((j) => j.data)).toEqual([{ v: 1 }]);
     });
 
-    it('runs jobs concurrently up to the worker concurrency', async () => {
+    /** Handles `count` jobs of 50 ms each, telling the most that ran at once. */
+    function measure(count: number): { done: Promise<void>; handler: (job: QueuedJob) => Promise<void>; peak: () => number } {
+      const { done, handler } = collect(count);
       let running = 0;
       let peak = 0;
-      const { done, handler } = collect(6);
-      await queue.process(
-        name,
-        async (job) => {
+      return {
+        done,
+        peak: () => peak,
+        handler: async (job) => {
           running++;
           peak = Math.max(peak, running);
           await new Promise((r) => setTimeout(r, 50));
           running--;
           await handler(job);
         },
-        { concurrency: 3 },
-      );
+      };
+    }
+
+    it('runs jobs concurrently up to the worker concurrency', async () => {
+      const { done, handler, peak } = measure(6);
+      await queue.process(name, handler, { concurrency: 3 });
       for (let i = 0; i < 6; i++) await queue.add(name, `j${i}`, {});
       await done;
-      expect(peak).toBe(3);
+      expect(peak()).toBe(3);
+    });
+
+    it('holds the global concurrency over every worker of the queue, in every process sharing its store', async () => {
+      // A second queue on the same store stands for a second process of the cluster.
+      const peers = options.sharedStore ? [queue, await create(store)] : [queue];
+      try {
+        const { done, handler, peak } = measure(8);
+        for (const peer of peers) await peer.process(name, handler, { concurrency: 3, globalConcurrency: 2 });
+        for (let i = 0; i < 8; i++) await queue.add(name, `j${i}`, {});
+        await done;
+        expect(peak()).toBe(2);
+      } finally {
+        await Promise.all(peers.slice(1).map((peer) => peer.close()));
+      }
     });
 
     describe('flows', () => {

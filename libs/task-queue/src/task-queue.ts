@@ -56,7 +56,14 @@ export interface FlowSpec<P = unknown> {
 export type JobHandler<T = unknown> = (job: QueuedJob<T>) => Promise<unknown>;
 
 export interface WorkerOptions {
+  /** Jobs of the queue this worker runs at once (default 1). */
   concurrency?: number;
+  /**
+   * Jobs of the queue that run at once over every worker of every process sharing the queue's
+   * store: the limit of a cluster, which no worker's `concurrency` raises. It belongs to the
+   * queue, so the worker started last sets it for all; unset, a limit set before is lifted.
+   */
+  globalConcurrency?: number;
 }
 
 export interface QueueWorker {

@@ -14,6 +14,7 @@ import { NodeEntity } from './node.entity';
 import { PortEntity } from './port.entity';
 import { PortgroupEntity } from './portgroup.entity';
 import { SiteDesignEntity } from './site-design.entity';
+import { SiteBootActionEntity } from './site-boot-action.entity';
 import { SiteTaskMessageEntity } from './site-task-message.entity';
 import { SiteTaskStepEntity } from './site-task-step.entity';
 import { SiteTaskEntity } from './site-task.entity';
@@ -43,4 +44,5 @@ export const entities = [
   SiteTaskEntity,
   SiteTaskMessageEntity,
   SiteTaskStepEntity,
+  SiteBootActionEntity,
 ];

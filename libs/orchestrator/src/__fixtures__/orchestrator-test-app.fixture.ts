@@ -37,6 +37,8 @@ export interface OrchestratorTestApp {
   queue: RecordingSiteTaskQueue;
   /** JSON in (an object body), or text with a content type (`{yaml}`), JSON out. */
   request(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown, contentType?: string): Promise<OrchestratorResponse>;
+  /** Any request, with its headers; the body comes back as bytes (a tarball). */
+  raw(method: 'GET' | 'POST', path: string, headers?: Record<string, string>, body?: unknown): Promise<{ status: number; headers: Record<string, unknown>; payload: Buffer }>;
   close(): Promise<void>;
 }
 
@@ -86,6 +88,11 @@ export async function startOrchestratorTestApp(options: OrchestratorTestAppOptio
       const headers = text === undefined ? {} : { 'content-type': contentType ?? 'application/json' };
       const response = await app.inject({ method, url: path, payload: text, headers });
       return { status: response.statusCode, headers: response.headers, body: response.body === '' ? undefined : JSON.parse(response.body) };
+    },
+    async raw(method, path, headers = {}, body) {
+      const payload = body === undefined ? undefined : JSON.stringify(body);
+      const response = await app.inject({ method, url: path, payload, headers: payload === undefined ? headers : { 'content-type': 'application/json', ...headers } });
+      return { status: response.statusCode, headers: response.headers, payload: response.rawPayload };
     },
     async close() {
       await app.close();

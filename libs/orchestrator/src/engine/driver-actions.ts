@@ -12,6 +12,8 @@ export const DRIVER_ACTIONS = {
   powerCycleNode: 'power_cycle_node',
   interrogateOob: 'interrogate_oob',
   // Node driver actions (MAAS's in Drydock; the Ironic node and its provision states here).
+  createStorageTemplate: 'create_storage_template',
+  createBootMedia: 'create_boot_media',
   prepareHardwareConfig: 'prepare_hardware_config',
   identifyNode: 'identify_node',
   configureHardware: 'configure_hardware',
@@ -27,6 +29,8 @@ export const DRIVER_ACTIONS = {
   configPortProduction: NETWORK_DRIVER_ACTIONS.configPortProduction,
   // Kubernetes driver action (Promenade's in Drydock; the node's extra here).
   relabelNode: 'relabel_node',
+  // The orchestrator's own last stage of deploy_nodes (Drydock's BootactionReport): the node's boot action reports.
+  bootactionReport: 'bootaction_report',
 } as const;
 
 export type DriverAction = (typeof DRIVER_ACTIONS)[keyof typeof DRIVER_ACTIONS];
@@ -35,8 +39,10 @@ const A = DRIVER_ACTIONS;
 
 /**
  * Minutes a step may take before it fails, Drydock's timeout defaults: identify_node 10,
- * configure_hardware 30, apply_node_* 5, deploy_node 45, destroy_node 30, relabel_node 5; the OOB
- * and network actions and the interrogations get drydock_timeout (5).
+ * configure_hardware 30, apply_node_* 5, deploy_node 45, destroy_node 30, relabel_node 5,
+ * bootaction_report 15 (bootaction_final_status; SLIPWAY_ORCHESTRATOR_BOOTACTION_TIMEOUT); the OOB
+ * and network actions, the interrogations and the two template/media steps (no timeout of their
+ * own in Drydock) get drydock_timeout (5).
  */
 export const STEP_TIMEOUT_MINUTES: Readonly<Record<DriverAction, number>> = Object.freeze({
   [A.configNodePxe]: 5,
@@ -45,6 +51,8 @@ export const STEP_TIMEOUT_MINUTES: Readonly<Record<DriverAction, number>> = Obje
   [A.powerOnNode]: 5,
   [A.powerCycleNode]: 5,
   [A.interrogateOob]: 5,
+  [A.createStorageTemplate]: 5,
+  [A.createBootMedia]: 5,
   [A.prepareHardwareConfig]: 10,
   [A.identifyNode]: 10,
   [A.configureHardware]: 30,
@@ -58,4 +66,5 @@ export const STEP_TIMEOUT_MINUTES: Readonly<Record<DriverAction, number>> = Obje
   [A.configPortProvisioning]: 5,
   [A.configPortProduction]: 5,
   [A.relabelNode]: 5,
+  [A.bootactionReport]: 15,
 });

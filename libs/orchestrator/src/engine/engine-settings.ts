@@ -1,11 +1,13 @@
 import { DRIVER_ACTIONS, STEP_TIMEOUT_MINUTES, type DriverAction } from './driver-actions';
 
-/** How the site task engine runs. The first four come from the app's settings; the rest are for tests. */
+/** How the site task engine runs. The first five come from the app's settings; the rest are for tests. */
 export interface EngineSettings {
-  /** Node jobs this process runs at once (SLIPWAY_ORCHESTRATOR_CONCURRENCY). */
+  /** Node jobs running at once over every orchestrator process sharing the queue (SLIPWAY_ORCHESTRATOR_CONCURRENCY). */
   concurrency: number;
-  /** Node jobs of one rack this process runs at once (SLIPWAY_ORCHESTRATOR_RACK_CONCURRENCY). */
+  /** Node jobs of one rack running at once, likewise (SLIPWAY_ORCHESTRATOR_RACK_CONCURRENCY). */
   rackConcurrency: number;
+  /** The task queue's Redis and key prefix (SLIPWAY_REDIS_URL, SLIPWAY_REDIS_PREFIX), where a cluster keeps its rack slots; unset standalone. */
+  redis?: { url: string; prefix?: string };
   /** Milliseconds between two looks for queued tasks without a job (SLIPWAY_ORCHESTRATOR_POLL_INTERVAL). */
   pollIntervalMs: number;
   /** Attempts of a job whose error is transient (a conductor or the database away), with exponential back-off. */
@@ -37,13 +39,24 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = Object.freeze({
   stepTimeoutMs: DEFAULT_STEP_TIMEOUT_MS,
 });
 
-/** The engine's part of an app config (`siteTasks.*`, seconds for the interval); defaults where it has none. */
+interface EngineConfig {
+  siteTasks?: { concurrency?: number; rackConcurrency?: number; pollInterval?: number; bootActionTimeout?: number };
+  redis?: { url?: string; prefix?: string };
+}
+
+/** The engine's part of an app config (`siteTasks.*`, seconds for the interval, and `redis.*`); defaults where it has none. */
 export function engineSettingsFrom(config: unknown): EngineSettings {
-  const siteTasks = (config as { siteTasks?: { concurrency?: number; rackConcurrency?: number; pollInterval?: number } } | null)?.siteTasks ?? {};
+  const { siteTasks = {}, redis = {} } = (config as EngineConfig | null | undefined) ?? {};
   return {
     ...DEFAULT_ENGINE_SETTINGS,
     concurrency: siteTasks.concurrency ?? DEFAULT_ENGINE_SETTINGS.concurrency,
     rackConcurrency: siteTasks.rackConcurrency ?? DEFAULT_ENGINE_SETTINGS.rackConcurrency,
+    redis: redis.url === undefined ? undefined : { url: redis.url, prefix: redis.prefix },
     pollIntervalMs: siteTasks.pollInterval === undefined ? DEFAULT_ENGINE_SETTINGS.pollIntervalMs : siteTasks.pollInterval * 1000,
+    // SLIPWAY_ORCHESTRATOR_BOOTACTION_TIMEOUT is bootaction_report's step timeout.
+    stepTimeoutMs:
+      siteTasks.bootActionTimeout === undefined
+        ? DEFAULT_ENGINE_SETTINGS.stepTimeoutMs
+        : { ...DEFAULT_ENGINE_SETTINGS.stepTimeoutMs, [DRIVER_ACTIONS.bootactionReport]: siteTasks.bootActionTimeout * 1000 },
   };
 }

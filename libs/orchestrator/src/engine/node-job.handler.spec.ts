@@ -2,9 +2,9 @@ import type { SiteTaskEntity, SiteTaskRepository } from '@slipway/db';
 import { strictFake } from '@slipway/testing';
 import type { SiteTask } from '@slipway/site';
 import { DESIGN_REF, exampleSite } from './__fixtures__/example-site.fixture';
-import { DEFAULT_ENGINE_SETTINGS } from './engine-settings';
 import { NodeJobHandler } from './node-job.handler';
 import type { NodeStepHandler, StepOutcome } from './node-step.handler';
+import type { RackSlots } from './rack-slots.port';
 import type { SiteDesignLoader } from './site-design-loader.service';
 import { nodeFilterFor, toSiteTask, type SiteTaskRecords } from './site-task-records';
 
@@ -37,6 +37,8 @@ class NodeJobWorld {
   outcomes = new Map<string, StepOutcome>();
   /** Called before each step runs (a termination request arriving meanwhile). */
   beforeStep: (step: string) => void = () => undefined;
+  /** The racks whose slot the job holds now. */
+  readonly holding: string[] = [];
 
   handler(): NodeJobHandler {
     const tasks = strictFake<SiteTaskRepository>('SiteTaskRepository', {
@@ -70,7 +72,17 @@ class NodeJobWorld {
         this.subtask.status = this.subtask.status === 'terminating' ? 'terminated' : 'complete';
       },
     });
-    return new NodeJobHandler(tasks, designs, steps, records, DEFAULT_ENGINE_SETTINGS);
+    const racks = strictFake<RackSlots>('RackSlots', {
+      run: async <T>(rack: string, work: () => Promise<T>) => {
+        this.holding.push(rack);
+        try {
+          return await work();
+        } finally {
+          this.holding.pop();
+        }
+      },
+    });
+    return new NodeJobHandler(tasks, designs, steps, records, racks);
   }
 }
 
@@ -78,14 +90,25 @@ describe('NodeJobHandler', () => {
   it('runs the steps not done yet, in order, records each done with its report, and the node a success', async () => {
     const world = new NodeJobWorld();
     expect(await world.handler().run(SUBTASK, false)).toEqual({ kind: 'finished' });
-    expect(world.ran).toEqual(['apply_node_storage', 'apply_node_platform', 'deploy_node', 'config_port_production']);
+    expect(world.ran).toEqual(['apply_node_storage', 'apply_node_platform', 'create_boot_media', 'deploy_node', 'config_port_production', 'bootaction_report']);
     expect(world.messages).toEqual([
       'apply_node_storage: apply_node_storage ok',
       'apply_node_platform: apply_node_platform ok',
+      'create_boot_media: create_boot_media ok',
       'deploy_node: deploy_node ok',
       'config_port_production: config_port_production ok',
+      'bootaction_report: bootaction_report ok',
     ]);
     expect(world.subtask).toMatchObject({ status: 'complete', result: { status: 'success', successes: ['node01'] } });
+  });
+
+  it("runs the steps holding a slot of the node's rack, and gives it back", async () => {
+    const world = new NodeJobWorld();
+    const held: string[][] = [];
+    world.beforeStep = () => void held.push([...world.holding]);
+    await world.handler().run(SUBTASK, false);
+    expect(held).toEqual(world.ran.map(() => ['rack01']));
+    expect(world.holding).toEqual([]);
   });
 
   it('does nothing for a subtask already finished', async () => {
@@ -124,7 +147,7 @@ describe('NodeJobHandler', () => {
     };
     expect(await world.handler().run(SUBTASK, false)).toEqual({ kind: 'finished' });
     expect(world.ran).toEqual(['apply_node_storage', 'apply_node_platform']);
-    expect(world.messages.at(-1)).toBe('Terminated before deploy_node.');
+    expect(world.messages.at(-1)).toBe('Terminated before create_boot_media.');
     expect(world.subtask).toMatchObject({ status: 'terminated', result: { status: 'incomplete' } });
   });
 });

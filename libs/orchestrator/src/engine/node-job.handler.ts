@@ -2,9 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SiteTaskRepository, type SiteTaskEntity } from '@slipway/db';
 import { getLogger } from '@slipway/logging';
 import { recordFailure, recordSuccess } from '@slipway/site';
-import { ENGINE_SETTINGS, type EngineSettings } from './engine-settings';
 import { NodeStepHandler } from './node-step.handler';
-import { RackLimiter } from './rack-limiter';
+import { RACK_SLOTS, type RackSlots } from './rack-slots.port';
 import { FINAL_TASK_STATUSES, nodeNameOf, SiteTaskRecords } from './site-task-records';
 import { SiteDesignLoader } from './site-design-loader.service';
 import { isNodeAction, remainingSteps } from './step-plan';
@@ -18,22 +17,19 @@ const finished: NodeJobOutcome = { kind: 'finished' };
  * One node of a site task (its subtask): runs the steps of the task's action not yet done on the
  * node, in order, each recorded in site_task_steps once done, so a retried or restarted job runs
  * only the rest. Stops before the next step when the task is to be terminated. Holds a slot of
- * the node's rack while it works.
+ * the node's rack (RACK_SLOTS, shared by the cluster) while it works.
  */
 @Injectable()
 export class NodeJobHandler {
   private readonly log = getLogger('NodeJobHandler');
-  private readonly racks: RackLimiter;
 
   constructor(
     private readonly tasks: SiteTaskRepository,
     private readonly designs: SiteDesignLoader,
     private readonly steps: NodeStepHandler,
     private readonly records: SiteTaskRecords,
-    @Inject(ENGINE_SETTINGS) settings: EngineSettings,
-  ) {
-    this.racks = new RackLimiter(settings.rackConcurrency);
-  }
+    @Inject(RACK_SLOTS) private readonly racks: RackSlots,
+  ) {}
 
   /** `lastAttempt`: the queue will not run this job again, so a transient failure is final. */
   async run(subtaskId: string, lastAttempt: boolean): Promise<NodeJobOutcome> {
@@ -58,7 +54,7 @@ export class NodeJobHandler {
       await this.fail(subtask, nodeName, reason);
       return finished;
     }
-    const context = { node, design: loaded.design, designRef: loaded.ref };
+    const context = { node, design: loaded.design, designRef: loaded.ref, taskId, subtaskId };
     const action = subtask.action;
     return this.racks.run(node.metadata.rack ?? '', async () => {
       const done = new Set<string>();

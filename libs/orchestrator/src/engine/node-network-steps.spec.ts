@@ -8,7 +8,9 @@ import type { NodeStepContext } from './node-step';
 
 // node01 of docs/examples/valid-site.yaml is in rack01 (ToR tor-1): pxe on swp1 (network pxe,
 // VLAN 20 on the switch), bond0 on swp21 and swp41 (link data: trunk of mgmt 100 and storage 200).
-const context = (node = exampleNode('node01'), design = exampleSite()): NodeStepContext => ({ node, design, designRef: DESIGN_REF });
+const TASK = '00000000-0000-4000-8000-0000000000aa';
+const SUBTASK = '00000000-0000-4000-8000-0000000000ab';
+const context = (node = exampleNode('node01'), design = exampleSite()): NodeStepContext => ({ node, design, designRef: DESIGN_REF, taskId: TASK, subtaskId: SUBTASK });
 
 function steps(provisionState: string | null, switches: FakeSwitchDriver | null): NodeNetworkSteps {
   const nodes = strictFake<NodeRepository>('NodeRepository', {

@@ -2,7 +2,7 @@ import { DESIGN_REF, exampleNode, exampleSite } from './__fixtures__/example-sit
 import { netmaskOf, networkDataFor } from './network-data';
 import { kernelAppendParams, recordChanges, rootGigabytes, type NodeFacts } from './node-records';
 
-const blank = (facts: Partial<NodeFacts> = {}): NodeFacts => ({ instance_info: {}, extra: {}, network_data: {}, deployInterface: 'fake', ...facts });
+const blank = (facts: Partial<NodeFacts> = {}): NodeFacts => ({ properties: {}, instance_info: {}, extra: {}, network_data: {}, deployInterface: 'fake', ...facts });
 
 describe('networkDataFor (network_data.json of a design node)', () => {
   it("describes node01's interfaces, addresses, routes and DNS, leaving its BMC address out", () => {
@@ -44,6 +44,16 @@ describe('networkDataFor (network_data.json of a design node)', () => {
 describe('recordChanges', () => {
   const design = exampleSite();
   const node = exampleNode('node01');
+
+  it('create_storage_template writes the root device hints into properties, keeping other keys, and nothing once they are there', () => {
+    const node = exampleNode('node01');
+    const changes = recordChanges('create_storage_template', node, exampleSite(), DESIGN_REF, blank({ properties: { cpu_arch: 'x86_64' } }));
+    expect(changes).toEqual({ properties: { cpu_arch: 'x86_64', root_device: { name: '/dev/sda' } } });
+    expect(recordChanges('create_storage_template', node, exampleSite(), DESIGN_REF, blank(changes))).toEqual({});
+    // A design without a boot disk takes an earlier hint away.
+    const diskless = { ...node, storage: { physical_devices: {}, volume_groups: {} } };
+    expect(recordChanges('create_storage_template', diskless, exampleSite(), DESIGN_REF, blank(changes))).toEqual({ properties: { cpu_arch: 'x86_64' } });
+  });
 
   it('apply_node_networking writes network_data, and nothing once it is there', () => {
     const changes = recordChanges('apply_node_networking', node, design, DESIGN_REF, blank());

@@ -3,8 +3,12 @@ import { parseSize, type BaremetalNode, type SiteDesign } from '@slipway/site';
 import { DRIVER_ACTIONS as A } from './driver-actions';
 import { siteLabelsFor } from './node-enrolment';
 import { networkDataFor } from './network-data';
+import { rootDevicePlan } from './root-device-hints';
 
-// What deploy_nodes' apply steps and relabel_nodes record on the Ironic node (pure):
+// What prepare_nodes' create_storage_template, deploy_nodes' apply steps and relabel_nodes record
+// on the Ironic node (pure):
+// - create_storage_template → `properties.root_device`: the design's boot disk as root device
+//   hints (root-device-hints.ts), so inspection measures it and the deploy writes the image to it;
 // - apply_node_networking → `network_data`: the node's links, addresses, routes and DNS as
 //   network_data.json (network-data.ts), which a config drive hands to the instance;
 // - apply_node_storage → `instance_info.root_gb` (the `root` partition in GiB, when its size is
@@ -19,6 +23,7 @@ import { networkDataFor } from './network-data';
 
 /** The node's fields the records read and write (Ironic API names). */
 export interface RecordedFields {
+  properties: Record<string, unknown>;
   instance_info: Record<string, unknown>;
   extra: Record<string, unknown>;
   network_data: Record<string, unknown>;
@@ -28,7 +33,7 @@ export interface NodeFacts extends RecordedFields {
   deployInterface: string | null;
 }
 
-export type RecordingStep = typeof A.applyNodeNetworking | typeof A.applyNodeStorage | typeof A.applyNodePlatform | typeof A.relabelNode;
+export type RecordingStep = typeof A.createStorageTemplate | typeof A.applyNodeNetworking | typeof A.applyNodeStorage | typeof A.applyNodePlatform | typeof A.relabelNode;
 
 /** The fields `step` changes on a node with `current`, only those that differ (empty: nothing to write). */
 export function recordChanges(step: RecordingStep, node: BaremetalNode, design: SiteDesign, designRef: string, current: NodeFacts): Partial<RecordedFields> {
@@ -39,6 +44,11 @@ export function recordChanges(step: RecordingStep, node: BaremetalNode, design: 
 function wantedFields(step: RecordingStep, node: BaremetalNode, design: SiteDesign, designRef: string, current: NodeFacts): Partial<RecordedFields> {
   const site = (current.extra['site'] ?? {}) as Record<string, unknown>;
   switch (step) {
+    case A.createStorageTemplate: {
+      const properties = { ...current.properties };
+      setOrDelete(properties, 'root_device', rootDevicePlan(node).hints);
+      return { properties };
+    }
     case A.applyNodeNetworking:
       return { network_data: { ...networkDataFor(node, design) } };
     case A.applyNodeStorage: {

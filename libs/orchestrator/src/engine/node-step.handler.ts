@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NodeRepository, PortRepository, type NodeEntity } from '@slipway/db';
 import { DuplicateNameError, MACAlreadyExistsError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
-import { POWER_STATES, PROVISION_STATES as S, type PowerState, type ProvisionEvent } from '@slipway/provisioning';
+import { POWER_STATES, PROVISION_EVENTS as E, PROVISION_STATES as S, type PowerState, type ProvisionEvent } from '@slipway/provisioning';
 import { nodeChangePowerState, nodeCreate, nodeProvision, nodeSetBootDevice, nodeUpdate, nodeValidateInterfaces, portCreate } from '@slipway/rpc';
 import { CLOCK, type Clock } from '@slipway/runtime';
 import type { BaremetalNode } from '@slipway/site';
@@ -12,6 +12,7 @@ import { DRIVER_ACTIONS as A, type DriverAction } from './driver-actions';
 import { ENGINE_SETTINGS, type EngineSettings } from './engine-settings';
 import { enrolmentFor } from './node-enrolment';
 import { NodeConductorRpcService } from './node-conductor-rpc.service';
+import { NodeBootActions } from './node-boot-actions';
 import { NodeNetworkSteps } from './node-network-steps';
 import { recordChanges, type RecordingStep } from './node-records';
 import { stepDone, stepFailed, type NodeStepContext, type StepOutcome } from './node-step';
@@ -45,6 +46,7 @@ export class NodeStepHandler {
     private readonly ports: PortRepository,
     private readonly conductors: NodeConductorRpcService,
     private readonly network: NodeNetworkSteps,
+    private readonly bootActions: NodeBootActions,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(ENGINE_SETTINGS) private readonly settings: EngineSettings,
   ) {
@@ -55,6 +57,8 @@ export class NodeStepHandler {
       [A.powerOnNode]: (context, deadline) => this.power(context, POWER_STATES.POWER_ON, deadline),
       [A.powerCycleNode]: (context, deadline) => this.powerCycle(context, deadline),
       [A.interrogateOob]: (context) => this.interrogateOob(context),
+      [A.createStorageTemplate]: (context) => this.record(context, A.createStorageTemplate),
+      [A.createBootMedia]: (context) => this.checkBootMedia(context),
       [A.prepareHardwareConfig]: (context) => this.identify(context),
       [A.identifyNode]: (context) => this.identify(context),
       [A.configureHardware]: (context, deadline) => this.configureHardware(context, deadline),
@@ -62,12 +66,13 @@ export class NodeStepHandler {
       [A.applyNodeNetworking]: (context) => this.record(context, A.applyNodeNetworking),
       [A.applyNodeStorage]: (context) => this.record(context, A.applyNodeStorage),
       [A.applyNodePlatform]: (context) => this.record(context, A.applyNodePlatform),
-      [A.deployNode]: (context, deadline) => this.converge(context, DEPLOYED, deadline),
+      [A.deployNode]: (context, deadline) => this.deploy(context, deadline),
       [A.destroyNode]: (context, deadline) => this.destroy(context, deadline),
       [A.interrogatePort]: (context) => this.network.interrogatePorts(context),
       [A.configPortProvisioning]: (context) => this.network.configureProvisioning(context),
       [A.configPortProduction]: (context) => this.network.configureProduction(context),
       [A.relabelNode]: (context) => this.record(context, A.relabelNode),
+      [A.bootactionReport]: (context, deadline) => this.bootActions.awaitReports(context, deadline),
     };
   }
 
@@ -159,6 +164,24 @@ export class NodeStepHandler {
     return inspected.kind === 'done' ? done(`Managed and inspected (${entity.inspectInterface}).`) : inspected;
   }
 
+  /**
+   * deploy_node: provided when needed, then deployed; the deploy registers the node's boot
+   * actions and hands them to the node in its config drive. A node already active is not
+   * deployed again, and gets no boot actions from this task.
+   */
+  private async deploy(context: NodeStepContext, deadline: number): Promise<StepOutcome> {
+    let registered = 0;
+    const outcome = await this.converge(context, DEPLOYED, deadline, async (event) => {
+      if (event !== E.DEPLOY) return {};
+      const actions = await this.bootActions.register(context);
+      registered = actions.length;
+      const configdrive = this.bootActions.configdrive(context.node.name, actions);
+      return configdrive === undefined ? {} : { configdrive };
+    });
+    if (outcome.kind === 'done' && registered > 0) outcome.messages.push(`${registered} boot action(s) handed to the node in its config drive.`);
+    return outcome;
+  }
+
   private async destroy(context: NodeStepContext, deadline: number): Promise<StepOutcome> {
     if ((await this.nodes.findByName(context.node.name)) === null) return done('Not enrolled in Ironic: nothing to destroy.');
     return this.converge(context, DESTROYED, deadline);
@@ -177,6 +200,22 @@ export class NodeStepHandler {
     return done(`OOB answers; power state ${entity.powerState ?? 'unknown'}.`);
   }
 
+  /**
+   * create_boot_media: what the node boots for its deploy is in place, i.e. its boot and deploy
+   * interfaces validate (deploy ramdisk or ISO configured, the instance image recorded by
+   * apply_node_platform): a node that cannot be deployed fails here, naming why, before
+   * deploy_node changes anything. Slipway does not build boot media (no ISO building).
+   */
+  private async checkBootMedia({ node }: NodeStepContext): Promise<StepOutcome> {
+    const entity = await this.nodes.findByName(node.name);
+    if (entity === null) return notEnrolled(node);
+    const { interfaces } = await this.conductors.call(routed(entity), nodeValidateInterfaces, { uuid: entity.uuid });
+    const checked = interfaces.filter((check) => check.interface === 'boot' || check.interface === 'deploy');
+    const broken = checked.filter((check) => check.result === false);
+    if (broken.length > 0) return failed(broken.map((check) => `${check.interface}: ${check.reason ?? 'invalid'}`).join('; '));
+    return done(`Boot media in place: ${checked.map((check) => `${check.interface} ${check.result === true ? 'valid' : `not checked (${check.reason ?? 'unsupported'})`}`).join(', ')} (${entity.bootInterface ?? 'no boot interface'}, ${entity.deployInterface ?? 'no deploy interface'}).`);
+  }
+
   /** interrogate_node: the Ironic node's state; a node at rest in a failed state or in maintenance fails. */
   private async interrogateNode({ node }: NodeStepContext): Promise<StepOutcome> {
     const entity = await this.nodes.findByName(node.name);
@@ -192,6 +231,7 @@ export class NodeStepHandler {
     const entity = await this.nodes.findByName(node.name);
     if (entity === null) return notEnrolled(node);
     const changes = recordChanges(step, node, design, designRef, {
+      properties: entity.properties,
       instance_info: entity.instanceInfo,
       extra: entity.extra,
       network_data: entity.networkData,
@@ -204,12 +244,14 @@ export class NodeStepHandler {
   }
 
   /** Drives the node towards `goal`: fires the events the table gives, waits for the conductor in between. */
-  private converge({ node }: NodeStepContext, goal: ProvisionGoal, deadline: number): Promise<StepOutcome> {
+  /** `withEvent` adds fields to the provision request of an event (the config drive of a deploy). */
+  private converge({ node }: NodeStepContext, goal: ProvisionGoal, deadline: number, withEvent?: (event: ProvisionEvent) => Promise<{ configdrive?: unknown }>): Promise<StepOutcome> {
     const fired = new Set<ProvisionEvent>();
     return this.poll(node, deadline, `the node to become ${goal.name}`, async (entity) => {
       const move = nextMove(goal, observe(entity), fired);
       if (move.kind !== 'act') return move;
-      await this.conductors.call(routed(entity), nodeProvision, { uuid: entity.uuid, event: move.event });
+      const extra = withEvent === undefined ? {} : await withEvent(move.event);
+      await this.conductors.call(routed(entity), nodeProvision, { uuid: entity.uuid, event: move.event, ...extra });
       this.log.info({ node: node.name, uuid: entity.uuid, event: move.event, from: entity.provisionState }, 'provision event sent');
       fired.add(move.event);
       return { kind: 'wait', acted: true };

@@ -6,6 +6,9 @@ export interface NodeStepContext {
   design: SiteDesign;
   /** `design://<id>/<version>`. */
   designRef: string;
+  /** The top-level site task, and the node's subtask in it. */
+  taskId: string;
+  subtaskId: string;
 }
 
 /**

@@ -1,9 +1,10 @@
+import type { RackSlots } from './rack-slots.port';
+
 /**
- * At most `perRack` pieces of work of one rack at once; the others wait their turn, first come
- * first served. Node jobs take a slot of their node's rack around their steps
- * (SLIPWAY_ORCHESTRATOR_RACK_CONCURRENCY); nodes without a rack share the slots of `''`.
+ * The rack slots of one process (standalone): at most `perRack` pieces of work of one rack at
+ * once; the others wait their turn, first come first served.
  */
-export class RackLimiter {
+export class RackLimiter implements RackSlots {
   private readonly running = new Map<string, number>();
   private readonly waiting = new Map<string, Array<() => void>>();
 

@@ -5,8 +5,11 @@ import { SITE_TASK_QUEUE } from '../tasks/site-task-queue.port';
 import { ENGINE_SETTINGS, engineSettingsFrom } from './engine-settings';
 import { NodeConductorRpcService } from './node-conductor-rpc.service';
 import { NodeJobHandler } from './node-job.handler';
+import { bootActionBaseUrlProvider } from '../bootactions/boot-action-urls';
+import { NodeBootActions } from './node-boot-actions';
 import { NodeNetworkSteps } from './node-network-steps';
 import { NodeStepHandler } from './node-step.handler';
+import { rackSlotsProvider } from './rack-slots.provider';
 import { SiteDesignLoader } from './site-design-loader.service';
 import { SiteTaskEngine } from './site-task-engine';
 import { SiteTaskHandler } from './site-task.handler';
@@ -35,7 +38,10 @@ import { switchDriverProvider } from './switch-driver.provider';
     NodeConductorRpcService,
     switchDriverProvider,
     NodeNetworkSteps,
+    bootActionBaseUrlProvider,
+    NodeBootActions,
     NodeStepHandler,
+    rackSlotsProvider,
     NodeJobHandler,
     SiteTaskHandler,
     SiteTaskProcessor,

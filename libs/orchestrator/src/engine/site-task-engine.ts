@@ -37,7 +37,9 @@ export class SiteTaskEngine implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     if (this.queue === undefined) return;
     this.workers.push(await this.queue.process<SiteTaskJobData>(SITE_TASKS_QUEUE, (job) => this.sites.handle(job), { concurrency: SITE_JOB_CONCURRENCY }));
-    this.workers.push(await this.queue.process<NodeJobData>(SITE_TASK_NODES_QUEUE, (job) => this.nodes.handle(job), { concurrency: this.settings.concurrency }));
+    // The limit holds over the cluster; one process may use all of it.
+    const nodeJobs = { concurrency: this.settings.concurrency, globalConcurrency: this.settings.concurrency };
+    this.workers.push(await this.queue.process<NodeJobData>(SITE_TASK_NODES_QUEUE, (job) => this.nodes.handle(job), nodeJobs));
     const resumed = await this.sweep(['queued', 'running', 'terminating']);
     this.log.info({ resumed, concurrency: this.settings.concurrency, rackConcurrency: this.settings.rackConcurrency }, 'site task engine started');
     this.timer = setInterval(() => void this.sweep(['queued']).catch((error: unknown) => this.log.warn({ err: error }, 'could not look for queued site tasks')), this.settings.pollIntervalMs);

@@ -184,4 +184,16 @@ describe('SiteTaskHandler', () => {
     await noop.handler().start(TASK);
     expect(noop.messages).toContain('validate_network_services: no switch driver (SLIPWAY_ORCHESTRATOR_SWITCH_DRIVER is noop).');
   });
+
+  it('prepare_site plans the switch ports of every node (create_network_template) and readies the switches', async () => {
+    const world = new TaskWorld({ action: 'prepare_site', nodeFilter: null });
+    await world.handler(DEFAULT_ENGINE_SETTINGS, {}, new FakeSwitchDriver({ ports: [], switches: ['tor-1', 'tor-2'] })).start(TASK);
+    expect(world.messages).toEqual([
+      'create_network_template: 60 switch ports of 20 nodes on tor-1, tor-2; VLANs 20, 100, 200.',
+      'create_network_template: the switches answer.',
+      'configure_user_credentials: nothing to do, Ironic has no counterpart of this MAAS step.',
+      'configure_node_provisioner: nothing to do, Ironic has no counterpart of this MAAS step.',
+    ]);
+    expect(world.task()).toMatchObject({ status: 'complete', result: { status: 'success' } });
+  });
 });

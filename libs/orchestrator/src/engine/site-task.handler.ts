@@ -13,11 +13,12 @@ import {
   selectNodes,
   type BaremetalNode,
   type NodeFilterSet,
+  type SiteDesign,
   type SiteTask,
   type TaskMessageInput,
 } from '@slipway/site';
 import { TASK_QUEUE } from '@slipway/runtime';
-import type { SwitchDriver } from '@slipway/switch';
+import { siteNetworkTemplate, type SwitchDriver } from '@slipway/switch';
 import type { FailedChild, TaskQueue } from '@slipway/task-queue';
 import { siteTaskInsert } from '../tasks/site-task.mapper';
 import { ENGINE_SETTINGS, type EngineSettings } from './engine-settings';
@@ -204,9 +205,10 @@ export class SiteTaskHandler {
   /**
    * verify_site: the design loads and validates, a live conductor serves the hardware type of
    * every node (Drydock checks MAAS here), and the switch driver's switches answer
-   * (validate_network_services). prepare_site: the design loads and validates; Drydock's
-   * MAAS steps (network template, user credentials, provisioner repositories) have no Ironic
-   * counterpart, and the task says so.
+   * (validate_network_services). prepare_site: the design loads and validates, and
+   * create_network_template plans every node's switch ports (and readies the switches, when a
+   * switch driver drives them); Drydock's other MAAS steps (user credentials, provisioner
+   * repositories) have no Ironic counterpart, and the task says so.
    */
   private async siteAction(task: SiteTaskEntity, loaded: LoadedDesign): Promise<void> {
     if (!loaded.valid || loaded.design === undefined) return this.records.finish(task, (t, at) => this.failedLoad(t, loaded, at));
@@ -226,7 +228,8 @@ export class SiteTaskHandler {
       }
       notes.push(await this.networkServicesNote());
     } else {
-      for (const step of ['create_network_template', 'configure_user_credentials', 'configure_node_provisioner']) {
+      notes.push(...(await this.networkTemplateNotes(loaded.design)));
+      for (const step of ['configure_user_credentials', 'configure_node_provisioner']) {
         notes.push(taskNote(`${step}: nothing to do, Ironic has no counterpart of this MAAS step.`));
       }
     }
@@ -237,13 +240,28 @@ export class SiteTaskHandler {
     });
   }
 
-  private async networkServicesNote(): Promise<TaskMessageInput> {
-    if (this.switches === null) return taskNote('validate_network_services: no switch driver (SLIPWAY_ORCHESTRATOR_SWITCH_DRIVER is noop).');
+  /** create_network_template: the switch ports of every node planned; with a switch driver, its switches made ready. */
+  private async networkTemplateNotes(design: SiteDesign): Promise<TaskMessageInput[]> {
+    const template = siteNetworkTemplate(design);
+    const notes = template.problems.map((problem) => taskNote(`create_network_template: ${problem}`, true));
+    if (template.ports === 0) {
+      notes.push(taskNote('create_network_template: the design names no switch ports (switch_port.<interface> labels).'));
+      return notes;
+    }
+    const vlans = template.vlans.length > 0 ? `VLANs ${template.vlans.join(', ')}` : 'no VLAN';
+    notes.push(taskNote(`create_network_template: ${template.ports} switch ports of ${template.nodes} nodes on ${template.switches.join(', ')}; ${vlans}.`));
+    if (this.switches !== null) notes.push(await this.networkServicesNote('create_network_template'));
+    return notes;
+  }
+
+  /** validate_network_services, on its own (verify_site) or as part of `step`: the switches answer and can set VLANs. */
+  private async networkServicesNote(step = 'validate_network_services'): Promise<TaskMessageInput> {
+    if (this.switches === null) return taskNote(`${step}: no switch driver (SLIPWAY_ORCHESTRATOR_SWITCH_DRIVER is noop).`);
     try {
       await this.switches.validateNetworkServices();
-      return taskNote('validate_network_services: the switches answer.');
+      return taskNote(`${step}: the switches answer.`);
     } catch (error) {
-      return taskNote(`validate_network_services: ${error instanceof Error ? error.message : String(error)}`, true);
+      return taskNote(`${step}: ${error instanceof Error ? error.message : String(error)}`, true);
     }
   }
 

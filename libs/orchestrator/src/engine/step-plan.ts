@@ -16,21 +16,22 @@ export function isNodeAction(action: string): action is NodeAction {
  *   Ironic node's state and fails a node stuck in a failed state or in maintenance, then
  *   interrogate_port, which fails a node whose switch ports are missing or down.
  * - prepare_nodes: identify_node (enrol the node in Ironic if it is not yet),
- *   config_port_provisioning (its provisioning interface's switch ports on the provisioning VLAN,
+ *   create_storage_template (the design's boot disk as root device hints), config_port_provisioning (its provisioning interface's switch ports on the provisioning VLAN,
  *   before it boots), set_node_boot (PXE) and power_cycle_node only for nodes Ironic had not
  *   managed yet (a known node skips the OOB steps, as in Drydock), configure_hardware (manage,
  *   then inspect when the driver can).
- * - deploy_nodes: apply_node_networking → apply_node_storage → apply_node_platform → deploy_node
- *   → config_port_production (the deployed node's switch ports on their production VLANs).
- *   Drydock's last stage, waiting for boot action reports, has no counterpart: there are no boot
- *   action reports yet.
+ * - deploy_nodes: apply_node_networking → apply_node_storage → apply_node_platform →
+ *   create_boot_media (the boot and deploy interfaces validate) → deploy_node (which hands the
+ *   node its boot actions) → config_port_production (the deployed node's switch ports on their
+ *   production VLANs) → bootaction_report (Drydock's last stage: the node's signaling boot actions
+ *   reported, within SLIPWAY_ORCHESTRATOR_BOOTACTION_TIMEOUT).
  * - destroy_nodes: destroy_node, then config_port_provisioning (the torn-down node back on the
  *   provisioning VLAN). relabel_nodes: relabel_node.
  */
 export const NODE_ACTION_STEPS: Readonly<Record<NodeAction, readonly DriverAction[]>> = Object.freeze({
   verify_nodes: [A.interrogateOob, A.interrogateNode, A.interrogatePort],
-  prepare_nodes: [A.identifyNode, A.configPortProvisioning, A.setNodeBoot, A.powerCycleNode, A.configureHardware],
-  deploy_nodes: [A.applyNodeNetworking, A.applyNodeStorage, A.applyNodePlatform, A.deployNode, A.configPortProduction],
+  prepare_nodes: [A.identifyNode, A.createStorageTemplate, A.configPortProvisioning, A.setNodeBoot, A.powerCycleNode, A.configureHardware],
+  deploy_nodes: [A.applyNodeNetworking, A.applyNodeStorage, A.applyNodePlatform, A.createBootMedia, A.deployNode, A.configPortProduction, A.bootactionReport],
   destroy_nodes: [A.destroyNode, A.configPortProvisioning],
   relabel_nodes: [A.relabelNode],
 });

@@ -11,7 +11,7 @@ const database = [s.databaseUrl, s.databasePoolSize, s.dataDir] as const;
 const cluster = [s.amqpUrl, s.rpcTimeout, s.heartbeatInterval, s.heartbeatTimeout] as const;
 const httpServer = [s.maxBodyBytes, s.authStrategy, s.htpasswdFile] as const;
 /** The orchestrator's task engine: its queue and its limits. */
-const siteTaskEngine = [s.redisPrefix, s.siteTaskConcurrency, s.siteTaskRackConcurrency, s.siteTaskPollInterval, s.siteTaskSwitchDriver, s.siteTaskSwitches] as const;
+const siteTaskEngine = [s.redisPrefix, s.siteTaskConcurrency, s.siteTaskRackConcurrency, s.siteTaskPollInterval, s.siteTaskSwitchDriver, s.siteTaskSwitches, s.siteTaskPublicUrl, s.siteTaskBootActionTimeout] as const;
 
 export const apiSettings = [...common, ...database, ...cluster, ...httpServer, s.apiHost, s.apiPort] as const;
 

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { describeTaskQueueConformance } from '../task-queue.conformance';
 import { BullMqTaskQueue } from './bullmq-task-queue';
 import { RedisUnavailableError } from './redis-unavailable.error';
@@ -6,7 +5,7 @@ import { RedisUnavailableError } from './redis-unavailable.error';
 // Medium test: the real local Redis, with a key prefix of its own per queue instance.
 const redisUrl = process.env.SLIPWAY_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-describeTaskQueueConformance('bullmq', () => BullMqTaskQueue.connect({ url: redisUrl, prefix: `slipway-test-${randomUUID()}` }));
+describeTaskQueueConformance('bullmq', (store) => BullMqTaskQueue.connect({ url: redisUrl, prefix: `slipway-test-${store}` }), { sharedStore: true });
 
 describe('BullMqTaskQueue.connect', () => {
   it('fails fast with the URL (password masked) when Redis is unreachable', async () => {

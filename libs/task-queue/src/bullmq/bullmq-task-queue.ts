@@ -1,8 +1,9 @@
 import { FlowProducer, Job, JobsOptions, Queue, UnrecoverableError, Worker } from 'bullmq';
-import IORedis, { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { getLogger } from '@slipway/logging';
 import { FailedChild, FlowJobSpec, FlowSpec, isRetryable, JobHandler, JobOptions, QueuedJob, QueueWorker, TaskQueue, WorkerOptions } from '../task-queue';
 import { maskUrl } from '@slipway/config';
+import { connectRedis, DEFAULT_REDIS_PREFIX } from '../redis/connect-redis';
 import { RedisUnavailableError } from './redis-unavailable.error';
 
 export interface BullMqTaskQueueOptions {
@@ -33,38 +34,12 @@ export class BullMqTaskQueue implements TaskQueue {
   private readonly prefix: string;
 
   private constructor(private readonly connection: Redis, private readonly options: BullMqTaskQueueOptions) {
-    this.prefix = options.prefix ?? 'slipway';
+    this.prefix = options.prefix ?? DEFAULT_REDIS_PREFIX;
   }
 
   /** Connects and fails fast, naming the URL without its password, when Redis is unreachable. */
   static async connect(options: BullMqTaskQueueOptions): Promise<BullMqTaskQueue> {
-    // BullMQ's workers block on Redis, so it requires maxRetriesPerRequest: null. Reconnects back
-    // off once the first connection worked; a failed first connection is final (no stray timer).
-    let connectedOnce = false;
-    const connection = new IORedis(options.url, {
-      maxRetriesPerRequest: null,
-      lazyConnect: true,
-      connectTimeout: 5000,
-      retryStrategy: (attempt) => (connectedOnce ? Math.min(attempt * 200, 2000) : null),
-    });
-    connection.once('ready', () => (connectedOnce = true));
-    // ioredis reports socket errors as events (unhandled ones print a stack): keep the last one,
-    // which names the real cause (e.g. ECONNREFUSED) where `connect()` only says "closed".
-    let lastSocketError: Error | undefined;
-    const log = getLogger('BullMqTaskQueue');
-    connection.on('error', (error: Error) => {
-      lastSocketError = error;
-      if (connectedOnce) log.warn({ err: error, redis: maskUrl(options.url) }, 'Redis connection error');
-    });
-    try {
-      await connection.connect();
-      await connection.ping();
-    } catch (error) {
-      // Disconnecting an ended connection would arm ioredis's 2 s disconnect timer for nothing.
-      if (connection.status !== 'end') connection.disconnect();
-      throw new RedisUnavailableError(maskUrl(options.url), lastSocketError ?? error);
-    }
-    return new BullMqTaskQueue(connection, options);
+    return new BullMqTaskQueue(await connectRedis(options.url, getLogger('BullMqTaskQueue')), options);
   }
 
   async add<T>(queue: string, name: string, data: T, options: JobOptions = {}): Promise<string> {
@@ -83,6 +58,9 @@ export class BullMqTaskQueue implements TaskQueue {
   }
 
   async process<T>(queue: string, handler: JobHandler<T>, options: WorkerOptions = {}): Promise<QueueWorker> {
+    // The global limit is the queue's (its meta key in Redis), which every worker's next job checks.
+    if (options.globalConcurrency === undefined) await this.queue(queue).removeGlobalConcurrency();
+    else await this.queue(queue).setGlobalConcurrency(options.globalConcurrency);
     // BullMQ never closes a connection it was given, so each worker's own connection is closed here.
     const workerConnection = this.connection.duplicate();
     const worker = new Worker(

@@ -75,7 +75,9 @@ export class InProcessTaskQueue implements TaskQueue {
   async process<T>(queue: string, handler: JobHandler<T>, options: WorkerOptions = {}): Promise<QueueWorker> {
     this.assertOpen();
     if (this.consumers.has(queue)) throw new Error(`queue ${queue} already has a worker in this process`);
-    const consumer: Consumer = { handler: handler as JobHandler, concurrency: options.concurrency ?? 1, running: 0, closed: false };
+    // One process holds every worker of the queue: its global limit is just another bound.
+    const concurrency = Math.min(options.concurrency ?? 1, options.globalConcurrency ?? Infinity);
+    const consumer: Consumer = { handler: handler as JobHandler, concurrency, running: 0, closed: false };
     this.consumers.set(queue, consumer);
     this.drain(queue);
     return {

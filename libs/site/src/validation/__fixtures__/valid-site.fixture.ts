@@ -147,7 +147,7 @@ export function validSite(): SiteDesign {
       {
         name: 'node-init',
         labels: {},
-        signaling: true,
+        signaling: false,
         assets: [
           { type: 'unit', path: '/etc/systemd/system/node-init.service', permissions: '644', data: '[Unit]\nDescription=Node init\n', location_pipeline: [], data_pipeline: ['utf8_decode'] },
           { type: 'pkg_list', package_list: { chrony: '4.2-2ubuntu2', jq: null }, location_pipeline: [], data_pipeline: [] },
