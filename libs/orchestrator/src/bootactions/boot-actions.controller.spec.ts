@@ -92,6 +92,24 @@ describe('boot action API (/api/v1.0/bootactions)', () => {
     });
   });
 
+  describe('a design whose assets cannot be rendered', () => {
+    it('answers 500 naming the node, the boot action and the asset, in Drydock’s error body', async () => {
+      // A version of the design whose unit names a template variable that does not exist.
+      const yaml = readFileSync(VALID_SITE_PATH, 'utf8').replace('        Description=Node init\n      data_pipeline:\n        - utf8_decode\n', '        Description=Node init on {{ node.rack }}\n      data_pipeline:\n        - utf8_decode\n        - template\n');
+      const broken = (await api.request('POST', '/api/v1.0/designs', { name: 'broken', yaml })).body;
+      const task = await tasks.insert({ id: randomUUID(), action: 'deploy_nodes', result: fresh, designId: broken.design_id, designVersion: broken.version });
+      const subtask = await tasks.insert({ id: randomUUID(), parentId: task.id, action: 'deploy_nodes', result: fresh, designId: broken.design_id, designVersion: broken.version });
+      await bootActions.register(task.id, 'node05', [
+        { actionId: ulid(), taskId: task.id, subtaskId: subtask.id, nodeName: 'node05', actionName: 'node-init', identityKey: key, signaling: true, status: 'incomplete', createdAt: new Date() },
+      ]);
+      const answer = await api.raw('GET', '/api/v1.0/bootactions/nodes/node05/units', { 'X-Bootaction-Key': key });
+      expect(answer.status).toBe(500);
+      const body = JSON.parse(answer.payload.toString());
+      expect(body).toMatchObject({ type: 'error', retry: false });
+      expect(body.message).toMatch(/^The boot action assets of node node05 cannot be rendered: Boot action node-init, assets\[0\] \(\/etc\/systemd\/system\/node-init.service\): .*node\.rack/);
+    });
+  });
+
   describe('reports', () => {
     it('records detail messages on the node’s subtask, then the final status once', async () => {
       const { actionId, subtaskId } = await deployed('node03');

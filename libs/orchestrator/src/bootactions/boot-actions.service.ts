@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { BOOT_ACTION_INCOMPLETE, SiteBootActionRepository, SiteTaskRepository, type SiteBootActionEntity } from '@slipway/db';
+import { InvalidParameterValueError } from '@slipway/errors';
 import { getLogger } from '@slipway/logging';
 import { CLOCK, type Clock } from '@slipway/runtime';
 import { bootActionTemplateContext, renderBootActionAssets, tarGz, type BootActionAssetKind, type RenderedAsset } from '@slipway/site';
 import { z } from 'zod';
 import { SiteDesignLoader } from '../engine/site-design-loader.service';
-import { BootActionContextNotFoundError, BootActionFinalizedError, BootActionNotFoundError } from '../errors/boot-action.error';
+import { BootActionContextNotFoundError, BootActionFinalizedError, BootActionNotFoundError, BootActionRenderError } from '../errors/boot-action.error';
 import { readInput } from '../http/request-input';
 import { fetchAssetLocation } from './asset-fetch';
 import { checkBootActionKey } from './boot-action-key';
@@ -63,7 +64,13 @@ export class BootActionsService {
       const action = design.bootActions.find((candidate) => candidate.name === row.actionName);
       if (action === undefined) continue;
       const context = bootActionTemplateContext(node, design, { actionId: row.actionId, actionKey: row.identityKey, reportUrl: urls.report(row.actionId), designRef: loaded.ref });
-      assets.push(...(await renderBootActionAssets(action, kind, context, { fetch: fetchAssetLocation })));
+      try {
+        assets.push(...(await renderBootActionAssets(action, kind, context, { fetch: fetchAssetLocation })));
+      } catch (error) {
+        // The design's fault, not the node's request: a 500 that names the action and asset.
+        if (error instanceof InvalidParameterValueError) throw new BootActionRenderError({ node: nodeName, reason: error.message });
+        throw error;
+      }
     }
     this.log.info({ node: nodeName, kind, assets: assets.length }, 'boot action assets served');
     return tarGz(assets, { mtime: this.clock.now() });

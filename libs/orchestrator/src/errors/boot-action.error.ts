@@ -1,7 +1,8 @@
-import { ConflictError, ForbiddenError, NotAuthorizedError, NotFoundError, registerDomainErrors } from '@slipway/errors';
+import { ConflictError, ForbiddenError, InternalError, NotAuthorizedError, NotFoundError, registerDomainErrors } from '@slipway/errors';
 
 // The boot action API's refusals, with Drydock's statuses: 404 for an unknown node or action,
-// 401 without the node's key, 403 with another key, 409 for an action already final.
+// 401 without the node's key, 403 with another key, 409 for an action already final, and 500 when
+// the design's assets cannot be rendered (the node asked well; the design must be mended).
 
 export class BootActionNotFoundError extends NotFoundError<{ action: string }> {
   static override readonly code = 'BootActionNotFound';
@@ -42,4 +43,11 @@ export class BootActionFinalizedError extends ConflictError<{ action: string; st
   }
 }
 
-registerDomainErrors(BootActionNotFoundError, BootActionContextNotFoundError, BootActionKeyMissingError, BootActionKeyInvalidError, BootActionFinalizedError);
+export class BootActionRenderError extends InternalError<{ node: string }> {
+  static override readonly code = 'BootActionRender';
+  constructor(params: { node: string; reason: string }) {
+    super(`The boot action assets of node ${params.node} cannot be rendered: ${params.reason}`, { node: params.node });
+  }
+}
+
+registerDomainErrors(BootActionNotFoundError, BootActionContextNotFoundError, BootActionKeyMissingError, BootActionKeyInvalidError, BootActionFinalizedError, BootActionRenderError);
