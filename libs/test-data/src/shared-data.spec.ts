@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sharedData, sharedDataDir } from './shared-data';
+import { defaultSharedDir, sharedData, sharedDataDir } from './shared-data';
 
 describe('shared test data', () => {
   const saved = process.env.SLIPWAY_SHARED_DIR;
@@ -31,5 +31,23 @@ describe('shared test data', () => {
     expect(() => sharedData('drydock-samples')).toThrow(`Shared test data not found: ${join(dir, 'drydock-samples')} does not exist (SLIPWAY_SHARED_DIR is ${dir})`);
     delete process.env.SLIPWAY_SHARED_DIR;
     expect(() => sharedData('no-such-folder')).toThrow(/no-such-folder does not exist \(SLIPWAY_SHARED_DIR is not set, .*\)\. Set SLIPWAY_SHARED_DIR to the folder holding redfish-mockups/);
+  });
+
+  it('falls back to the shared folder beside the local repository a clone came from', () => {
+    // dir/work/main (the original, with dir/work/shared) and dir/tmp/clone (its clone, with nothing beside it).
+    mkdirSync(join(dir, 'work/main'), { recursive: true });
+    mkdirSync(join(dir, 'work/shared'));
+    mkdirSync(join(dir, 'tmp/clone/.git'), { recursive: true });
+    const clone = join(dir, 'tmp/clone');
+    const origin = (url: string) => writeFileSync(join(clone, '.git/config'), `[core]\n\tbare = false\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`);
+    origin(join(dir, 'work/main'));
+    expect(defaultSharedDir(clone)).toBe(join(dir, 'work/shared'));
+    origin(`file://${join(dir, 'work/main')}`);
+    expect(defaultSharedDir(clone)).toBe(join(dir, 'work/shared'));
+    // A remote on another machine, or none, leaves the folder beside the clone (which the error then names).
+    origin('https://example.com/slipway.git');
+    expect(defaultSharedDir(clone)).toBe(join(dir, 'tmp/shared'));
+    rmSync(join(clone, '.git/config'));
+    expect(defaultSharedDir(clone)).toBe(join(dir, 'tmp/shared'));
   });
 });
