@@ -20,7 +20,8 @@ describe('shared test data', () => {
 
   it('is the shared folder beside the repository root unless SLIPWAY_SHARED_DIR is set', () => {
     delete process.env.SLIPWAY_SHARED_DIR;
-    expect(sharedDataDir()).toBe(join(__dirname, '../../../../shared'));
+    // The repository root is libs/test-data/src/../../..; its default folder is found by defaultSharedDir (below).
+    expect(sharedDataDir()).toBe(defaultSharedDir(join(__dirname, '../../..')));
     process.env.SLIPWAY_SHARED_DIR = dir;
     expect(sharedDataDir()).toBe(dir);
     expect(sharedData('redfish-mockups')).toBe(join(dir, 'redfish-mockups'));
@@ -42,6 +43,10 @@ describe('shared test data', () => {
     const origin = (url: string) => writeFileSync(join(clone, '.git/config'), `[core]\n\tbare = false\n[remote "origin"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n`);
     origin(join(dir, 'work/main'));
     expect(defaultSharedDir(clone)).toBe(join(dir, 'work/shared'));
+    // A shared folder beside the clone itself comes first.
+    mkdirSync(join(dir, 'tmp/shared'));
+    expect(defaultSharedDir(clone)).toBe(join(dir, 'tmp/shared'));
+    rmSync(join(dir, 'tmp/shared'), { recursive: true });
     origin(`file://${join(dir, 'work/main')}`);
     expect(defaultSharedDir(clone)).toBe(join(dir, 'work/shared'));
     // A remote on another machine, or none, leaves the folder beside the clone (which the error then names).
